@@ -1,0 +1,110 @@
+"""Source and target actors of a coded action, from the dependency parse and ``DocActors``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.nlp.events.lexicon import Lexicon
+
+_NP_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "npadvmod", "case")
+_SUBJ = ("nsubj", "csubj")
+
+
+def np_actors(tok: Any, doc_actors: Any, with_conj: bool = True) -> list[str]:
+    """Actor ids a noun phrase headed by ``tok`` refers to (its conjuncts included)."""
+    out: list[str] = []
+    heads = [tok]
+    if with_conj:
+        heads += [c for c in tok.conjuncts if c.i > tok.i]
+    for h in heads:
+        found = _head_actors(h, doc_actors)
+        for a in found:
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def _head_actors(h: Any, doc_actors: Any) -> list[str]:
+    a = doc_actors.actor_for_token(h.i)
+    if a:
+        return [a]
+    out: list[str] = []
+    # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister", appositions
+    for c in h.children:
+        if c.dep_ in _NP_DEPS or c.dep_ == "appos":
+            for t in c.subtree:
+                if t.dep_ in ("relcl", "acl"):
+                    break
+                b = doc_actors.actor_for_token(t.i)
+                if b and b not in out:
+                    out.append(b)
+    if out:
+        return out
+    # "thousands of people", "members of the Serb minority", "leaders of Serbia and Kosovo"
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return np_actors(o, doc_actors)
+    return out
+
+
+def subject_of(t: Any) -> tuple[Any, bool]:
+    """The subject token of verb ``t`` (inherited through xcomp/conj chains) and whether passive."""
+    seen = 0
+    cur = t
+    while cur is not None and seen < 6:
+        seen += 1
+        for c in cur.children:
+            if c.dep_ in _SUBJ:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                agent = _agent(cur)
+                return agent, True
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("advcl", "acl", "relcl") and cur.head is not cur:
+            if cur.dep_ == "relcl":
+                return cur.head, False
+            if cur.dep_ == "acl" and cur.tag_ in ("VBN",):
+                return None, True
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+def _agent(t: Any) -> Any:
+    for c in t.children:
+        if c.dep_ == "agent":
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    return o
+    return None
+
+
+def passive_patient(t: Any) -> Any:
+    for c in t.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def target_tokens(t: Any, lex: Lexicon, skip: set[int]) -> list[Any]:
+    """Candidate target heads of action token ``t``: dative, object, then prepositional objects."""
+    out: list[Any] = []
+    for c in t.children:
+        if c.dep_ in ("dative",) and c.i not in skip:
+            out.append(c)
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj", "attr") and c.i not in skip:
+            out.append(c)
+    preps = lex.lists["target_preps"]
+    order = {p: n for n, p in enumerate(sorted(preps))}
+    for c in sorted((c for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
+                    key=lambda c: order.get(c.lower_, 99)):
+        for o in c.children:
+            if o.dep_ == "pobj" and o.i not in skip:
+                out.append(o)
+    return out

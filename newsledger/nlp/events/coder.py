@@ -1,0 +1,192 @@
+"""The dependency-based event coder: triggers, control chains, arguments, modality, date, place.
+
+Works on a parsed spaCy ``Doc`` and the actors stage's ``DocActors``; every word list and
+code table comes from the lexicon data files (see ``lexicon.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.model import Event, TimeExpression
+from newsledger.nlp.events.lexicon import NO_EVENT, Code, Lexicon, load_lexicon
+
+_SUBJ = ("nsubj", "csubj", "expl")
+_CLAUSAL = ("ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp")
+_ENT_PLACE = ("GPE", "LOC", "FAC")
+
+
+@dataclass
+class Candidate:
+    """One coded action before it becomes one or more ``Event`` records."""
+
+    anchor: Any  # the token standing for the action (verb, adjective or noun)
+    code: Code
+    chain: list[Any] = field(default_factory=list)  # governing/absorbed tokens of the same act
+    noun: Any = None  # an absorbed event noun ("talks" in "held talks")
+    negated: bool = False
+    modality: str | None = None
+    request_target: Any = None  # "called on Serbia to ..." -> Serbia
+    inner: Any = None  # the complement action, for targets
+    nominal: bool = False
+
+
+def _verb_key(t: Any) -> str:
+    prt = [c.lemma_.lower() for c in t.children if c.dep_ == "prt"]
+    return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
+
+
+def _obj(t: Any) -> Any:
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in t.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _noun_key(t: Any, table: dict[str, Code]) -> Code | None:
+    comp = [c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1]
+    if comp:
+        key = f"{comp[0].lemma_.lower()} {t.lemma_.lower()}"
+        if key in table:
+            return table[key]
+    for k in (t.lemma_.lower(), t.text.lower()):
+        if k in table:
+            return table[k]
+    return None
+
+
+def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
+    """The code of verb ``t`` and the event noun it absorbs (or None)."""
+    key = _verb_key(t)
+    lemma = t.lemma_.lower()
+    obj = _obj(t)
+    olemma = obj.lemma_.lower() if obj is not None else None
+    if olemma:
+        for k in (key, lemma):
+            vo = lex.verb_objects.get(k)
+            if vo and olemma in vo:
+                return vo[olemma], obj
+        if key in lex.light_verbs or lemma in lex.light_verbs:
+            nc = _noun_key(obj, lex.nouns)
+            if nc is not None:
+                return nc, obj
+    # "took part in talks", "engaged in talks": light verb + preposition + event noun
+    if key in lex.light_verbs or lemma in lex.light_verbs or lemma in ("engage", "participate"):
+        for p in t.children:
+            if p.dep_ == "prep" and p.lemma_ in ("in", "into"):
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        nc = _noun_key(o, lex.nouns)
+                        if nc is not None:
+                            return nc, o
+    vp = lex.verb_preps.get(lemma)
+    if vp:
+        for c in t.children:
+            if c.dep_ in ("prep", "prt") and c.lemma_.lower() in vp:
+                return vp[c.lemma_.lower()], None
+    if key in lex.verbs:
+        return lex.verbs[key], None
+    if lemma in lex.verbs:
+        return lex.verbs[lemma], None
+    if olemma and lemma in lex.fb_objects and olemma in lex.fb_objects[lemma]:
+        return lex.fb_objects[lemma][olemma], None
+    if key in lex.fb_verbs:
+        return lex.fb_verbs[key], None
+    return None, None
+
+
+def _is_verbal(t: Any) -> bool:
+    return t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB") and t.pos_ != "NOUN")
+
+
+def _negated(t: Any, lex: Lexicon) -> bool:
+    for c in t.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "neg") and c.lower_ in lex.lists["negators"]):
+            return True
+    return False
+
+
+def _complement(t: Any) -> Any:
+    for c in t.children:
+        if c.dep_ == "xcomp" and _is_verbal(c):
+            return c
+    for c in t.children:
+        if c.dep_ == "ccomp" and _is_verbal(c):
+            return c
+    return None
+
+
+def _control_role(t: Any, lex: Lexicon) -> str | None:
+    return lex.control.get(_verb_key(t)) or lex.control.get(t.lemma_.lower())
+
+
+def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
+    """Code the clause headed by ``t``, following control verbs into their complement."""
+    if depth > 5:
+        return None
+    own, noun = verb_code(t, lex) if _is_verbal(t) else (None, None)
+    if own is NO_EVENT:
+        return None
+    role = _control_role(t, lex)
+    comp = _complement(t) if role or (own and own.plover in ("REQUEST", "THREATEN", "REJECT", "AGREE")) else None
+    if comp is not None and (comp.dep_ == "xcomp" or role in ("request", None) or own is not None):
+        inner = resolve(comp, lex, depth + 1)
+        if inner is not None:
+            neg_inner = inner.negated or _negated(comp, lex)
+            cand = _compose(t, own, role, inner, neg_inner, lex)
+            if cand is not None:
+                return cand
+    if own is None:
+        return None
+    cand = Candidate(anchor=t, code=own, chain=[t], noun=noun)
+    cand.negated = _negated(t, lex)
+    return cand
+
+
+def _compose(t: Any, own: Code | None, role: str | None, inner: Candidate, neg_inner: bool,
+             lex: Lexicon) -> Candidate | None:
+    raw = lex.raw
+    chain = [t, *inner.chain]
+    if role == "failure":
+        return Candidate(inner.anchor, inner.code, chain, inner.noun, True, inner.modality,
+                         inner.request_target, inner.inner)
+    if role == "refusal" or (own is not None and own.plover == "REJECT"):
+        code = own if own is not None else lex.code(raw["refusal_code"])
+        return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
+    if role == "threat" or (own is not None and own.plover == "THREATEN"):
+        code = own if own is not None else lex.code(raw["threat_code"])
+        if inner.code.mode and code is not None:
+            code = Code(code.plover, code.cameo, code.mode or _threat_mode(inner.code))
+        return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
+    if role == "request" or (own is not None and own.plover == "REQUEST"):
+        code = own if own is not None else lex.code(raw["request_code"])
+        req = _obj(t)
+        for c in t.children:
+            if c.dep_ == "prep" and c.lemma_ in ("on", "upon"):
+                req = next((o for o in c.children if o.dep_ == "pobj"), req)
+        if req is None:
+            req = next((c for c in inner.anchor.children if c.dep_ in _SUBJ), None)
+        return Candidate(t, code, chain, None, _negated(t, lex), None, req, inner.anchor)  # type: ignore[arg-type]
+    if role == "intent" or (own is not None and own.plover == "AGREE"):
+        if neg_inner and inner.code.plover in ("SUPPORT", "AGREE", "COOPERATE", "CONSULT", "AID"):
+            code = lex.code(raw["refusal_code"])
+        elif inner.code.plover in lex.lists["intent_conflict_categories"]:
+            code = lex.code(raw["threat_code"])
+        else:
+            code = own if own is not None and own.plover == "AGREE" else lex.code(raw["intent_code"])
+        return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
+    if role == "planned":
+        return Candidate(inner.anchor, inner.code, chain, inner.noun, inner.negated or _negated(t, lex),
+                         "planned", inner.request_target, inner.inner)
+    if role == "transparent":
+        return Candidate(inner.anchor, inner.code, chain, inner.noun, inner.negated or _negated(t, lex),
+                         inner.modality, inner.request_target, inner.inner)
+    return None
+
+
+def _threat_mode(inner: Code) -> str | None:
+    return "violence" if inner.plover in ("ASSAULT", "MOBILIZE") else None

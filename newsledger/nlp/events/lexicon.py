@@ -1,0 +1,106 @@
+"""The event lexicon: trigger words -> (PLOVER category, CAMEO code, mode), loaded once.
+
+Three data files: ``lexicon.en.yaml`` (hand-curated, wins), ``cameo_verbs.en.yaml``
+(derived from PETRARCH-2's CAMEO.2.0 verb dictionary, fallback) and
+``cameo_plover.yaml`` (CAMEO code -> PLOVER category and mode).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from newsledger.datafiles import data_path, load_data
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One coded meaning: PLOVER category, CAMEO code and PLOVER mode (or None)."""
+
+    plover: str
+    cameo: str
+    mode: str | None = None
+
+
+NO_EVENT = Code("", "---")
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Code] = field(default_factory=dict)
+    nouns: dict[str, Code] = field(default_factory=dict)
+    verb_objects: dict[str, dict[str, Code]] = field(default_factory=dict)
+    verb_preps: dict[str, dict[str, Code]] = field(default_factory=dict)
+    fb_verbs: dict[str, Code] = field(default_factory=dict)
+    fb_objects: dict[str, dict[str, Code]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    control: dict[str, str] = field(default_factory=dict)  # lemma -> role
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    raw: dict[str, Any] = field(default_factory=dict)
+    cameo_map: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def code(self, spec: str) -> Code | None:
+        """Parse ``"173"`` / ``"057 AGREE"`` / ``"144 PROTEST obstruct"`` into a Code."""
+        return _parse(spec, self.cameo_map)
+
+    def in_list(self, name: str, word: str) -> bool:
+        return word in self.lists.get(name, frozenset())
+
+
+def _parse(spec: Any, cmap: dict[str, tuple[str, str | None]]) -> Code | None:
+    parts = str(spec).split()
+    if not parts:
+        return None
+    cameo = parts[0]
+    if cameo == "---":
+        return NO_EVENT
+    plover, mode = None, None
+    for k in (cameo, cameo[:3], cameo[:2]):
+        if k in cmap:
+            plover, mode = cmap[k]
+            break
+    if len(parts) > 1:
+        plover = parts[1]
+        mode = parts[2] if len(parts) > 2 else mode
+    if not plover:
+        return None
+    return Code(plover, cameo, mode or None)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The merged lexicon (cached per process)."""
+    cm = load_data(data_path("events", "cameo_plover.yaml"), required=("map",))["map"]
+    cmap: dict[str, tuple[str, str | None]] = {}
+    for code, val in cm.items():
+        p = str(val).split()
+        cmap[str(code)] = (p[0], p[1] if len(p) > 1 else None)
+    cur = load_data(data_path("events", "lexicon.en.yaml"), required=("verbs", "nouns", "control"))
+    fb = load_data(data_path("events", "cameo_verbs.en.yaml"), required=("verbs",))
+    lex = Lexicon(raw=cur, cameo_map=cmap)
+
+    def table(d: dict[str, Any]) -> dict[str, Code]:
+        out = {}
+        for k, v in (d or {}).items():
+            c = _parse(v, cmap)
+            if c is not None:
+                out[str(k)] = c
+        return out
+
+    lex.verbs = table(cur["verbs"])
+    lex.nouns = table(cur["nouns"])
+    lex.verb_objects = {str(v): table(objs) for v, objs in (cur.get("verb_objects") or {}).items()}
+    lex.verb_preps = {str(v): table(ps) for v, ps in (cur.get("verb_preps") or {}).items()}
+    skip = tuple(str(r) for r in cur.get("fallback_skip_roots") or ())
+    lex.fb_verbs = {k: c for k, c in table(fb["verbs"]).items() if not c.cameo.startswith(skip)}
+    lex.fb_objects = {str(v): table(objs) for v, objs in (fb.get("objects") or {}).items()}
+    lex.light_verbs = frozenset(cur.get("light_verbs") or ())
+    for role, words in cur["control"].items():
+        for w in words:
+            lex.control.setdefault(str(w), str(role))
+    for name in ("speech_verbs", "modal_planned", "modal_hypothetical", "hypothetical_marks",
+                 "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
+                 "location_preps", "intent_conflict_categories"):
+        lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
+    return lex

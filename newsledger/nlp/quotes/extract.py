@@ -1,0 +1,405 @@
+"""Quote extraction from a parsed document: who said what.
+
+Two passes over one spaCy ``Doc``:
+
+1. **Cue clauses** (parse-driven): a cue verb of the lexicon with a complement clause
+   (``ccomp``) gives an attribution whose content is the clause (without ``that``);
+   ``according to X`` gives the rest of its clause; "call X "Y"" style cues give their
+   object when it is quoted. The content's share of quoted characters decides the kind
+   (``direct``, ``partial`` = mixed, ``indirect``). A clause inside quotation marks
+   attributes that whole quotation instead (``"...," Borrell said``).
+2. **Quotations left** (mark-driven): each quotation not yet attributed looks for a
+   speech cue right after it (``"...," said X`` / ``X said``), before it in its
+   sentence (``X said: "..."``), behind a colon ending the previous sentence, or in a
+   short next sentence; split quotes (``"A," he said, "B."``) become one quote with
+   two fragments. A quotation with no cue is speech only when it is long enough and
+   the discourse gives a speaker (previous quote's speaker, previous sentence's
+   person subject); short uncued quotations are scare quotes or names, not speech.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.model import Quote
+from newsledger.nlp.quotes.lexicon import CueLexicon, load_lexicon
+from newsledger.nlp.quotes.marks import MarkSpan, find_mark_spans
+from newsledger.nlp.quotes.speakers import SpeakerResolver
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_SENT_END = (".", "!", "?", "…")
+
+
+@dataclass
+class _Attr:
+    """An attribution under construction."""
+
+    frags: list[tuple[int, int]]
+    cue: Any | None
+    speaker: Any | None  # speaker token
+    actor: str | None = None
+    marks: set[int] = field(default_factory=set)
+    inherited: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.frags[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.frags[-1][1]
+
+
+class _DocQuotes:
+    def __init__(self, doc: Any, doc_actors: Any, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.lex = lex
+        self.marks: list[MarkSpan] = find_mark_spans(self.text)
+        self.mark_starts = [m.open_mark for m in self.marks]
+        self.tok_idx = [t.idx for t in doc]
+        self.res = SpeakerResolver(doc, doc_actors, lex)
+        self.sent_of = self.res.sent_of
+        self.sents = self.res.sents
+        self._prefix: tuple[list[int], list[int]] | None = None
+
+    # -- helpers ---------------------------------------------------------------
+    def mark_at(self, char: int) -> int | None:
+        """Index of the quotation whose marks enclose ``char`` (marks included)."""
+        k = bisect_right(self.mark_starts, char) - 1
+        if k < 0:
+            return None
+        m = self.marks[k]
+        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        return k if char < end else None
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.tok_idx, char) - 1)
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """Share of the alphanumeric characters of [start, end) that lie inside quotation marks."""
+        if self._prefix is None:
+            inq = bytearray(len(self.text) + 1)
+            for m in self.marks:
+                for s, e in m.pieces:
+                    inq[s:e] = b"\x01" * (e - s)
+            alnum = [0]
+            quoted = [0]
+            for i, ch in enumerate(self.text):
+                a = ch.isalnum()
+                alnum.append(alnum[-1] + a)
+                quoted.append(quoted[-1] + (a and inq[i]))
+            self._prefix = (alnum, quoted)
+        alnum, quoted = self._prefix
+        n = alnum[end] - alnum[start]
+        return (quoted[end] - quoted[start]) / n if n else 0.0
+
+    def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
+        for c in cue.children:
+            if c.dep_ == "nsubj":
+                if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
+                    return cue.head
+                return c
+        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head
+        if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
+            return self.subject_of(cue.head, depth + 1)
+        return None
+
+    def trim(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Char span of tokens lo..hi (inclusive) without leading 'that'/punct and trailing punct."""
+        doc = self.doc
+        while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+            if doc[lo].is_quote:
+                break
+            lo += 1
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
+            hi -= 1
+        if hi < lo:
+            return None
+        return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+    def inside_quote(self, tok: Any) -> bool:
+        k = self.mark_at(tok.idx)
+        return k is not None and self.marks[k].open_mark != tok.idx and (self.marks[k].close_mark != tok.idx)
+
+    # -- pass 1: cue clauses -----------------------------------------------------
+    def cue_clauses(self) -> list[_Attr]:
+        out: list[_Attr] = []
+        lex = self.lex
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in _VERB_POS and lex.is_cue(lemma):
+                if self.inside_quote(tok):
+                    continue
+                for c in tok.children:
+                    if c.dep_ in lex.content_deps and c.i != tok.i:
+                        a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
+                        if a:
+                            out.append(a)
+                if lemma in lex.object_cues:
+                    objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+                    if objs:
+                        lo = min(c.left_edge.i for c in objs)
+                        hi = max(c.right_edge.i for c in objs)
+                        span = self.trim(lo, hi)
+                        if span and 0 < self.quoted_share(*span):
+                            a = self._content_attr(tok, lo, hi, True)
+                            if a:
+                                out.append(a)
+            elif lemma == "accord" or (tok.lower_ in ("per",) and tok.dep_ == "prep"):
+                a = self._according(tok)
+                if a:
+                    out.append(a)
+        # univocal: an attribution whose cue lies inside another one's content is dropped
+        keep: list[_Attr] = []
+        for a in out:
+            ci = a.cue.idx if a.cue is not None else -1
+            if any(b is not a and b.start <= ci < b.end and not (a.start <= b.cue.idx < a.end) for b in out if b.cue is not None):
+                continue
+            keep.append(a)
+        return keep
+
+    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool) -> _Attr | None:
+        span = self.trim(lo, hi)
+        if span is None:
+            return None
+        s, e = span
+        km = self.mark_at(s)
+        if km is not None and self.mark_at(max(s, e - 1)) == km:
+            # the clause lies inside one quotation: that quotation is the content
+            if not speech:
+                return None
+            return _Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
+        if len(self.doc[lo: hi + 1]) < 2:
+            return None
+        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        for k in touched:  # a quotation begun in the clause runs to its closing mark
+            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        return _Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=touched)
+
+    def _according(self, tok: Any) -> _Attr | None:
+        src = None
+        for c in tok.subtree:
+            if c.dep_ == "pobj":
+                src = c
+                break
+        if src is None:
+            return None
+        head = tok.head
+        while head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        clause = head
+        sent = self.doc[clause.i].sent
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        plo, phi = tok.left_edge.i, tok.right_edge.i
+        if tok.i == tok.head.i or tok.right_edge.i + 1 > hi and plo <= lo:
+            return None
+        if plo <= lo + 1:  # the phrase opens the clause
+            lo = phi + 1
+        elif phi >= hi - 1:  # the phrase closes it
+            hi = plo - 1
+        else:
+            lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+        span = self.trim(lo, hi)
+        if span is None or hi - lo < 2:
+            return None
+        s, e = span
+        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        for k in touched:
+            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        return _Attr(frags=[(s, e)], cue=tok, speaker=src, marks=touched)
+
+    # -- pass 2: quotations left ---------------------------------------------------
+    def _speech_cue(self, lo: int, hi: int, reverse: bool) -> Any | None:
+        """The nearest speech verb among tokens lo..hi-1 (outside quotation marks)."""
+        rng = range(hi - 1, lo - 1, -1) if reverse else range(lo, hi)
+        for i in rng:
+            t = self.doc[i]
+            if self.mark_at(t.idx) is not None and not t.is_quote:
+                return None
+            if t.pos_ in _VERB_POS and t.lemma_.lower() in self.lex.speech:
+                return t
+            if t.lemma_.lower() == "accord":
+                return t
+        return None
+
+    def _cue_after(self, m: MarkSpan) -> Any | None:
+        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        if end >= len(self.text) or m.close_mark is None:
+            return None
+        first = self.tok_at(end)
+        while first < len(self.doc) and self.doc[first].idx < end:
+            first += 1
+        if first >= len(self.doc) or "\n" in self.text[end: self.doc[first].idx]:
+            return None
+        sent = self.sents[self.sent_of[first]]
+        hi = min(sent.end, first + 8)
+        return self._speech_cue(first, hi, reverse=False)
+
+    def _cue_before(self, m: MarkSpan) -> Any | None:
+        t0 = self.tok_at(m.open_mark)
+        sent = self.sents[self.sent_of[t0]]
+        cue = self._speech_cue(max(sent.start, t0 - 14), t0, reverse=True)
+        if cue is not None:
+            return cue
+        # colon introduction at the end of the previous sentence: 'X responded:\n\n"..."'
+        k = m.open_mark - 1
+        while k >= 0 and self.text[k].isspace():
+            k -= 1
+        if k >= 0 and self.text[k] == ":":
+            tc = self.tok_at(k)
+            s = self.sents[self.sent_of[tc]]
+            return self._speech_cue(s.start, tc, reverse=True)
+        return None
+
+    def _cue_next_sentence(self, m: MarkSpan) -> Any | None:
+        """A short sentence right after the quotation: '"..." That is what X said.'"""
+        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        t = self.tok_at(end)
+        if t + 1 >= len(self.doc):
+            return None
+        sn = self.sent_of[min(len(self.doc) - 1, t + 1)]
+        if sn == self.sent_of[self.tok_at(m.start)] or "\n" in self.text[end: self.sents[sn].start_char]:
+            return None
+        sent = self.sents[sn]
+        if len(sent) > 10:
+            return None
+        return self._speech_cue(sent.start, sent.end, reverse=False)
+
+    def _speaker_tok(self, cue: Any) -> Any | None:
+        if cue.lemma_.lower() == "accord":
+            for c in cue.subtree:
+                if c.dep_ == "pobj":
+                    return c
+            return None
+        return self.subject_of(cue)
+
+    def mark_quotes(self, attrs: list[_Attr]) -> list[_Attr]:
+        used = set().union(*(a.marks for a in attrs)) if attrs else set()
+        out: list[_Attr] = []
+        n = len(self.marks)
+        k = 0
+        while k < n:
+            m = self.marks[k]
+            if k in used:
+                k += 1
+                continue
+            cue = self._cue_after(m)
+            after = cue is not None
+            if cue is None:
+                cue = self._cue_before(m)
+            if cue is None:
+                cue = self._cue_next_sentence(m)
+            a = _Attr(frags=list(m.pieces), cue=cue, speaker=self._speaker_tok(cue) if cue is not None else None, marks={k})
+            # split quote: '"A," he said, "B."' -- the next quotation of the paragraph
+            # continues this one when only the cue stands between them
+            while k + 1 < n and k + 1 not in used:
+                nxt = self.marks[k + 1]
+                gap = self.text[(m.close_mark or m.end) + 1: nxt.open_mark]
+                if "\n" in gap or m.close_mark is None:
+                    break
+                if gap.strip() and not (after and len(gap) < 90 and self._cue_after(nxt) is None):
+                    break
+                if not gap.strip() and cue is None:
+                    break
+                a.frags.extend(nxt.pieces)
+                a.marks.add(k + 1)
+                k += 1
+                m = nxt
+            out.append(a)
+            k += 1
+        return out
+
+    def words(self, a: _Attr) -> int:
+        return sum(len(self.text[s:e].split()) for s, e in a.frags)
+
+    def is_headline(self, a: _Attr) -> bool:
+        """A quotation that is a whole line without sentence punctuation: a title."""
+        s, e = a.start, a.end
+        line_start = self.text.rfind("\n", 0, s) + 1
+        line_end = self.text.find("\n", e)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = (self.text[line_start:s] + self.text[e:line_end]).strip(" \"“”'’.")
+        return not rest and not self.text[s:e].rstrip(" \"”’'").endswith(_SENT_END)
+
+    def sentence_initial(self, a: _Attr) -> bool:
+        t = self.tok_at(a.start)
+        sent = self.sents[self.sent_of[t]]
+        return all(x.is_punct or x.is_space for x in self.doc[sent.start: t])
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
+
+
+def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None = None) -> list[Quote]:
+    """All attributions of one parsed document, speakers resolved (see module doc)."""
+    lex = lex or load_lexicon()
+    dq = _DocQuotes(doc, doc_actors, lex)
+    attrs = dq.cue_clauses()
+    attrs += dq.mark_quotes(attrs)
+    attrs.sort(key=lambda a: a.start)
+    quotes: list[Quote] = []
+    prev: _Attr | None = None
+    for a in attrs:
+        cue_found = a.cue is not None
+        share = dq.quoted_share(a.start, a.end) if a.frags else 0.0
+        kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"
+        if not cue_found:
+            w = dq.words(a)
+            if w <= lex.max_words_scare or dq.is_headline(a):
+                continue
+            near = prev is not None and prev.actor is not None and (
+                dq.sent_of[dq.tok_at(a.start)] - dq.sent_of[dq.tok_at(max(prev.start, prev.end - 1))] <= 2)
+            if not dq.sentence_initial(a):
+                if not (near and w >= lex.min_words_uncued):
+                    continue
+                a.actor = prev.actor if prev else None
+                a.speaker = prev.speaker if prev else None
+                a.inherited = True
+            else:
+                subj = _previous_subject(dq, a)
+                if near and prev is not None:
+                    a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
+                elif subj is not None:
+                    a.speaker = subj
+                elif prev is not None and prev.actor is not None:
+                    a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
+        if a.speaker is not None and not a.inherited:
+            a.actor = dq.res.resolve(a.speaker, prev.actor if prev else None)
+        if a.speaker is None and a.actor is None and not cue_found:
+            continue
+        spk_text = dq.res.speaker_text(a.speaker) if a.speaker is not None else None
+        if spk_text is not None and spk_text.lower() in lex.non_speakers and a.actor is None:
+            spk_text = None
+        text = " … ".join(_clean(dq.text[s:e]) for s, e in a.frags)
+        cue = a.cue.text if a.cue is not None else None
+        if a.cue is not None and a.cue.lemma_.lower() == "accord":
+            cue = "according to"
+        quotes.append(Quote(
+            id=f"{article_id}:q{len(quotes) + 1}", article_id=article_id, speaker_id=a.actor,
+            speaker_text=spk_text, text=text, start=a.start, end=a.end, kind=kind,  # type: ignore[arg-type]
+            cue=cue, fragments=tuple(a.frags),
+        ))
+        if a.actor is not None or a.speaker is not None:
+            prev = a
+    return quotes
+
+
+def _previous_subject(dq: _DocQuotes, a: _Attr) -> Any | None:
+    """The person subject of the sentence before an uncued quotation, if any."""
+    sn = dq.sent_of[dq.tok_at(a.start)]
+    if sn == 0:
+        return None
+    sent = dq.sents[sn - 1]
+    for t in sent:
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+            aid = dq.res.resolve(t, None)
+            if aid and dq.res.kind(aid) == "person":
+                return t
+    return None

@@ -1,0 +1,40 @@
+"""The cue lexicon (``data/cues.en.yaml``), loaded once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsledger.datafiles import data_path, load_data
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    content_deps: frozenset[str]
+    object_cues: frozenset[str]
+    source_preps: tuple[tuple[str, ...], ...]
+    non_speakers: frozenset[str]
+    document_nouns: frozenset[str]
+    min_words_uncued: int
+    max_words_scare: int
+
+    def is_cue(self, lemma: str) -> bool:
+        return lemma in self.speech or lemma in self.belief
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> CueLexicon:
+    d = load_data(data_path("quotes", "cues.en.yaml"), required=("speech_verbs", "belief_verbs"))
+    return CueLexicon(
+        speech=frozenset(w.lower() for w in d["speech_verbs"]),
+        belief=frozenset(w.lower() for w in d["belief_verbs"]),
+        content_deps=frozenset(d.get("content_deps") or ("ccomp",)),
+        object_cues=frozenset(d.get("object_cues") or ()),
+        source_preps=tuple(tuple(p) for p in d.get("source_prepositions") or ()),
+        non_speakers=frozenset(d.get("non_speakers") or ()),
+        document_nouns=frozenset(d.get("document_nouns") or ()),
+        min_words_uncued=int(d.get("min_words_uncued", 4)),
+        max_words_scare=int(d.get("max_words_scare", 3)),
+    )

@@ -1,0 +1,107 @@
+"""Quote-mark spans: where text stands between quotation marks.
+
+Paragraph-aware (a paragraph is a line of text): a quote opened and not closed
+in a paragraph runs to the paragraph's end, and when the next paragraph reopens
+with an opening mark the two pieces form one multi-paragraph quote (the news
+convention). Straight ``"`` marks are read as opening or closing from their
+neighbours; curly ``“ ”`` (and the low/guillemet variants of the data file) by
+their shape. Single quotes inside double quotes are nested quotes and ignored;
+a stray closing mark with no opener is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsledger.datafiles import data_path, load_data
+
+
+@dataclass(frozen=True, slots=True)
+class MarkSpan:
+    """One quotation: ``start``/``end`` bound the quoted content (marks excluded)."""
+
+    start: int
+    end: int
+    open_mark: int  # char index of the opening mark
+    close_mark: int | None  # char index of the closing mark, None when unclosed
+    pieces: tuple[tuple[int, int], ...]  # per-paragraph content pieces
+
+
+@lru_cache(maxsize=1)
+def _marks() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = load_data(data_path("quotes", "marks.en.yaml"), required=("opening", "closing", "ambiguous"))
+    return frozenset(data["opening"]), frozenset(data["closing"]), frozenset(data["ambiguous"])
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight mark opens when it follows a space, a line start or an opening bracket."""
+    if i == 0:
+        return True
+    prev = text[i - 1]
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace() or prev in "([{—–-:/":
+        return not nxt.isspace()
+    return False
+
+
+def find_mark_spans(text: str) -> list[MarkSpan]:
+    """Every quotation in ``text``, in order; multi-paragraph quotes merged."""
+    opening, closing, ambiguous = _marks()
+    raw: list[tuple[int, int, int, int | None, bool]] = []  # start, end, open, close, reaches_par_end
+    par_start = 0
+    n = len(text)
+    while par_start <= n:
+        par_end = text.find("\n", par_start)
+        if par_end < 0:
+            par_end = n
+        open_at: int | None = None
+        for i in range(par_start, par_end):
+            ch = text[i]
+            if ch in ambiguous:
+                if open_at is None:
+                    if _is_opening_straight(text, i):
+                        open_at = i
+                else:
+                    raw.append((open_at + 1, i, open_at, i, False))
+                    open_at = None
+            elif ch in opening:
+                if open_at is None:
+                    open_at = i
+                elif text[open_at] in opening:
+                    # an opener while open: the first quote was left unclosed in the
+                    # middle of a paragraph; restart from here
+                    open_at = i
+            elif ch in closing and open_at is not None and text[open_at] in opening:
+                raw.append((open_at + 1, i, open_at, i, False))
+                open_at = None
+        if open_at is not None:
+            end = par_end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            if end > open_at + 1:
+                raw.append((open_at + 1, end, open_at, None, True))
+        par_start = par_end + 1
+    # merge a quote left open at a paragraph's end with the quote that opens the next paragraph
+    out: list[MarkSpan] = []
+    pending: list[tuple[int, int, int, int | None, bool]] = []
+    for item in raw:
+        if pending:
+            last = pending[-1]
+            between = text[last[1]:item[2]]
+            if last[4] and between.strip() == "":
+                pending.append(item)
+                continue
+            out.append(_merge(pending))
+            pending = []
+        pending.append(item)
+    if pending:
+        out.append(_merge(pending))
+    return out
+
+
+def _merge(items: list[tuple[int, int, int, int | None, bool]]) -> MarkSpan:
+    return MarkSpan(
+        start=items[0][0], end=items[-1][1], open_mark=items[0][2], close_mark=items[-1][3],
+        pieces=tuple((s, e) for s, e, _, _, _ in items),
+    )

@@ -1,0 +1,175 @@
+"""Speaker resolution: from the speaker token of a cue to an actor of ``DocActors``.
+
+The actors stage is asked first (``actor_for_token`` / ``actors_for_span``: names,
+titles, descriptions and pronouns). Where it knows nothing, a discourse rule picks a
+token whose actor it does know:
+
+* pronouns (he, she, I, they...): the nearest preceding sentence subject that is a
+  person actor (this and up to ``window`` previous sentences), else the previous quote's
+  speaker, else the most recent person mentioned;
+* descriptions ("the Serbian president", "the Kosovar"): the person whose title words in
+  this document ("Serbian President Aleksandar Vucic", "Albin Kurti, Kosovo's prime
+  minister") contain the description's head noun and most of its modifiers;
+* documents ("the text", "the European proposal"): the actor named on the document
+  (its possessive, adjective or compound modifier), here or at an earlier mention of
+  the same noun.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.nlp.quotes.lexicon import CueLexicon
+
+_TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
+_GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens of one document (built once per document)."""
+
+    def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3) -> None:
+        self.doc = doc
+        self.da = doc_actors
+        self.lex = lexicon
+        self.window = window
+        self.sent_of = [0] * len(doc)
+        self.sents = list(doc.sents)
+        for n, s in enumerate(self.sents):
+            for i in range(s.start, s.end):
+                self.sent_of[i] = n
+        self._titles: list[tuple[int, str, frozenset[str]]] | None = None
+
+    # -- the actors API ---------------------------------------------------
+    def kind(self, aid: str | None) -> str | None:
+        actor = self.da.actors.get(aid) if aid else None
+        return getattr(actor, "kind", None)
+
+    def api_actor(self, tok: Any) -> str | None:
+        """The actor the actors stage gives the token, or its name/compound/appos tokens."""
+        aid = self.da.actor_for_token(tok.i)
+        if aid:
+            return aid
+        lo = tok.i
+        while lo > 0 and self.doc[lo - 1].head.i in range(lo, tok.i + 1) and self.doc[lo - 1].dep_ in ("compound", "amod", "poss", "case"):
+            lo -= 1
+        found = self.da.actors_for_span(lo, tok.i + 1)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found += self.da.actors_for_span(child.left_edge.i, child.right_edge.i + 1)
+        persons = [a for a in found if self.kind(a) == "person"]
+        if persons:
+            return persons[-1]
+        return found[-1] if found else None
+
+    # -- public -------------------------------------------------------------
+    def speaker_text(self, tok: Any) -> str:
+        """The speaker as written: the name or noun phrase up to its head."""
+        lo = tok.left_edge.i
+        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct]
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        return " ".join(t.text for t in words) or tok.text
+
+    def resolve(self, tok: Any, prev_speaker: str | None) -> str | None:
+        """Actor id for the speaker token ``tok`` (API first, then the discourse rules)."""
+        aid = self.api_actor(tok)
+        if aid:
+            return aid
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+            if low in _PERSON_PRONOUNS:
+                return self._antecedent(tok, prev_speaker)
+            return prev_speaker
+        if tok.lemma_.lower() in self.lex.document_nouns:
+            return self._document_author(tok)
+        return self._by_title(tok)
+
+    # -- discourse rules ------------------------------------------------------
+    def _antecedent(self, tok: Any, prev_speaker: str | None) -> str | None:
+        sn = self.sent_of[tok.i]
+        for k in range(sn, max(-1, sn - self.window - 1), -1):
+            sent = self.sents[k]
+            subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and not t.pos_ == "PRON"]
+            for t in reversed(subjects):
+                aid = self.api_actor(t) or self._by_title(t)
+                if aid and self.kind(aid) == "person":
+                    return aid
+        if prev_speaker:
+            return prev_speaker
+        lo = self.sents[max(0, sn - 2 * self.window)].start
+        for i in range(tok.i - 1, lo - 1, -1):
+            aid = self.da.actor_for_token(i)
+            if aid and self.kind(aid) == "person":
+                return aid
+        return None
+
+    def _title_index(self) -> list[tuple[int, str, frozenset[str]]]:
+        """(token index, person actor, title words) for each person mention with a title."""
+        if self._titles is not None:
+            return self._titles
+        out: list[tuple[int, str, frozenset[str]]] = []
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            aid = self.da.actor_for_token(i)
+            if not aid or self.kind(aid) != "person":
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and self.da.actor_for_token(j + 1) == aid:
+                j += 1
+            words: set[str] = set()
+            # titles before the name: "Serbian President Aleksandar Vucic"
+            k = i - 1
+            while k >= 0 and k >= i - 6 and not doc[k].is_punct and doc[k].dep_ in _TITLE_DEPS:
+                words.add(doc[k].lemma_.lower())
+                k -= 1
+            # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
+            root = doc[j]
+            for child in root.children:
+                if child.dep_ == "appos":
+                    words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
+            words -= _SKIP_WORDS
+            if words:
+                out.append((i, aid, frozenset(words)))
+            i = j + 1
+        self._titles = out
+        return out
+
+    def _by_title(self, tok: Any) -> str | None:
+        head = tok.lemma_.lower()
+        mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i and not t.is_punct} - _SKIP_WORDS
+        best: tuple[float, int] | None = None
+        best_aid = None
+        for i, aid, words in self._title_index():
+            if head not in words:
+                continue
+            score = (len(mods & words) / len(mods)) if mods else 0.5
+            if mods and score < 0.5:
+                continue
+            key = (score, i if i < tok.i else -i)
+            if best is None or key > best:
+                best, best_aid = key, aid
+        return best_aid
+
+    def _document_author(self, tok: Any) -> str | None:
+        lemma = tok.lemma_.lower()
+        candidates = [tok] + [t for t in self.doc[: tok.i][::-1] if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
+        candidates += [t for t in self.doc[: tok.i][::-1] if t.lemma_.lower() in self.lex.document_nouns and t.pos_ == "NOUN"]
+        for cand in candidates[:12]:
+            for child in cand.children:
+                if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                    aid = self.da.actor_for_token(child.i)
+                    if aid:
+                        return aid
+            for child in cand.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for g in child.children:
+                        aid = self.da.actor_for_token(g.i)
+                        if aid:
+                            return aid
+        return None

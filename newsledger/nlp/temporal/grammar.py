@@ -1,0 +1,150 @@
+"""The data-driven temporal grammar: vocabulary + regex templates -> compiled patterns.
+
+Everything language-specific lives in ``data/grammar.<lang>.yaml``: vocabulary lists
+(months, weekdays, number words, units, parts of day, seasons, modifiers, relative
+words, holidays, tense cues) and pattern templates whose ``{MACRO}`` slots are filled
+from that vocabulary. Adding French or German means writing that file; the rule names
+it references are the language-neutral normalisers in ``normalise.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from newsledger.datafiles import data_path, load_data
+from newsledger.errors import DataFileError
+
+REQUIRED_KEYS = (
+    "months", "weekdays", "number_units", "number_tens", "vague_quantities", "ordinals",
+    "units", "parts_of_day", "seasons", "point_mods", "duration_mods", "ago_mods",
+    "relative_words", "fixed_words", "day_words", "anaphoric_days", "holidays",
+    "tense_cues", "patterns",
+)
+
+# macro -> (vocabulary key, named group); each macro may appear once per pattern
+_VOCAB_MACROS = {
+    "MONTH": ("months", "month"),
+    "WEEKDAY": ("weekdays", "wd"),
+    "ORD": ("ordinals", "ord"),
+    "UNIT": ("units", "unit"),
+    "PART": ("parts_of_day", "part"),
+    "SEASON": ("seasons", "season"),
+    "PMOD": ("point_mods", "pmod"),
+    "DMOD": ("duration_mods", "dmod"),
+    "FIXED": ("fixed_words", "fixed"),
+    "DAYWORD": ("day_words", "dayword"),
+    "ANAPHOR": ("anaphoric_days", "anaphor"),
+    "HOLIDAY": ("holidays", "holiday"),
+}
+_MACRO_RE = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    rule: str
+    regex: re.Pattern[str]
+    priority: int
+
+
+@dataclass
+class Grammar:
+    lang: str
+    data: dict[str, Any]
+    patterns: list[Pattern]
+    not_after: re.Pattern[str] | None
+    tense_re: re.Pattern[str]
+    past_suffix: str
+    numbers: dict[str, int] = field(default_factory=dict)
+
+
+def _alternation(words: Any) -> str:
+    """Regex alternation of the given surface forms, longest first, spaces flexible."""
+    forms = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
+    parts = []
+    for w in forms:
+        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
+        if w.endswith("-"):
+            parts.append(esc)
+        else:
+            parts.append(esc)
+    return "|".join(parts)
+
+
+def _number_regex(data: dict[str, Any]) -> str:
+    units = _alternation(data["number_units"])
+    tens = _alternation(data["number_tens"])
+    scales = _alternation(data.get("number_scales", {}))
+    word = rf"(?:(?:{tens})(?:[\s-](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))?"
+    if scales:
+        word = rf"(?:(?:a|one)\s+(?:{scales})|{word})"
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{word})"
+
+
+def _expand(template: str, data: dict[str, Any], name: str) -> str:
+    number = _number_regex(data)
+    ords = _alternation(data["ordinals"])
+
+    def repl(m: re.Match[str]) -> str:
+        macro = m.group(1)
+        if macro in _VOCAB_MACROS:
+            key, group = _VOCAB_MACROS[macro]
+            return rf"(?P<{group}>{_alternation(data[key])})"
+        if macro == "NUM":
+            return rf"(?P<num>{number})"
+        if macro == "QUANT":
+            return rf"(?P<num>{_alternation(data['vague_quantities'])}|{number})"
+        if macro == "YEAR":
+            return r"(?P<y>(?:1[0-9]|20)\d\d)"
+        if macro == "DAYNUM":
+            return rf"(?P<d>[0-3]?\d(?!\d)|{ords})"
+        raise DataFileError(f"grammar pattern '{name}'", f"unknown macro {{{macro}}}")
+
+    return _MACRO_RE.sub(repl, template)
+
+
+def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    fut = _alternation(cues["future"])
+    past = _alternation(cues["past"])
+    suffix = re.escape(str(cues.get("past_suffix", "ed")))
+    return re.compile(
+        rf"(?P<fut>(?<![\w'])(?:{fut})(?![\w]))|(?P<past>(?<![\w'])(?:{past})(?!\w)|\b[a-z]{{2,}}{suffix}\b)",
+        re.IGNORECASE,
+    )
+
+
+def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
+    """Compile a grammar from a loaded data mapping (raises DataFileError on bad rules)."""
+    patterns = []
+    for i, spec in enumerate(data["patterns"]):
+        for key in ("name", "rule", "regex"):
+            if key not in spec:
+                raise DataFileError(f"grammar.{lang}.yaml", f"pattern #{i} lacks '{key}'")
+        src = _expand(spec["regex"], data, spec["name"])
+        try:
+            rx = re.compile(src, re.IGNORECASE)
+        except re.error as exc:
+            raise DataFileError(f"grammar.{lang}.yaml", f"pattern '{spec['name']}': {exc}") from None
+        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i))))
+    na = data.get("not_after")
+    numbers = {str(k).lower(): int(v) for k, v in data["number_units"].items()}
+    numbers.update({str(k).lower(): int(v) for k, v in data["number_tens"].items()})
+    return Grammar(
+        lang=lang,
+        data=data,
+        patterns=patterns,
+        not_after=re.compile(na, re.IGNORECASE) if na else None,
+        tense_re=_tense_regex(data["tense_cues"]),
+        past_suffix=str(data["tense_cues"].get("past_suffix", "ed")),
+        numbers=numbers,
+    )
+
+
+@lru_cache(maxsize=None)
+def load_grammar(lang: str = "en") -> Grammar:
+    """The compiled grammar for ``lang`` (read once per process)."""
+    path = data_path("temporal", f"grammar.{lang}.yaml")
+    return build_grammar(load_data(path, required=REQUIRED_KEYS), lang)
