@@ -78,6 +78,8 @@ def ingest(
     from newsledger.ingest import IngestOptions
     from newsledger.ingest import ingest as run_ingest
 
+    if not inputs:
+        raise click.UsageError("give at least one file, folder, glob, URL or - for stdin")
     if workers < 1:
         raise click.BadParameter("must be at least 1", param_hint="--workers")
     options = IngestOptions(

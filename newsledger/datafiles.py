@@ -19,6 +19,7 @@ from newsledger.errors import DataFileError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 HEADER_KEYS = ("version", "source", "licence")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 4x faster, same safe subset
 
 
 def data_path(stage: str, name: str) -> Path:
@@ -32,7 +33,7 @@ def _load(path: str) -> dict[str, Any]:
     if not p.is_file():
         raise DataFileError(path, "not found")
     try:
-        content = yaml.safe_load(p.read_text(encoding="utf-8"))
+        content = yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise DataFileError(path, f"not valid YAML ({exc.__class__.__name__}: {exc})") from None
     if not isinstance(content, dict):

@@ -57,7 +57,7 @@ class LocalExecutor:
             if self.resources is None:
                 from newsledger.nlp.pipeline import Resources
 
-                self.resources = Resources.load()
+                self.resources = Resources.shared()
             for chunk in chunks:
                 yield from analyse_chunk(chunk, self.resources)
             return

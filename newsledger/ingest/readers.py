@@ -43,6 +43,9 @@ class Draft:
 
 Item = Draft | BadInputError
 
+# Fewer words than this from a page is navigation or an error page, not an article.
+MIN_HTML_WORDS = 8
+
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -79,7 +82,7 @@ def read_html(label: str, html: str, url: str | None = None) -> Iterator[Item]:
         return
     meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     text = (meta.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_HTML_WORDS:
         yield BadInputError(label, "no article text found in the HTML")
         return
     yield Draft(

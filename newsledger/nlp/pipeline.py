@@ -42,6 +42,17 @@ class Resources:
         kb = load_kb()
         return cls(nlp=build_nlp(kb), kb=kb)
 
+    @classmethod
+    def shared(cls) -> Resources:
+        """One read-only instance per process (loading the pipeline takes seconds)."""
+        global _SHARED
+        if _SHARED is None:
+            _SHARED = cls.load()
+        return _SHARED
+
+
+_SHARED: Resources | None = None
+
 
 def build_nlp(kb: Any = None) -> Any:
     """The trained English pipeline, with the actor gazetteer ahead of ``ner``."""

@@ -119,6 +119,14 @@ def _nice_max(value: float) -> float:
     return 10 * exp  # pragma: no cover
 
 
+def _count_ticks(value: float, n: int = 4) -> tuple[float, float]:
+    """(axis maximum, tick step) for counts: whole-number steps of 1, 2 or 5 x 10^k."""
+    raw = max(value, 1) / n
+    exp = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    step = next((s * exp for s in (1, 2, 5, 10) if s * exp >= raw), 10 * exp)
+    return step * math.ceil(max(value, 1) / step), step
+
+
 def _label_every(n: int, room: int) -> int:
     return max(1, math.ceil(n / max(room, 1)))
 
@@ -141,14 +149,15 @@ def stacked_bars(
     left, right, top, bottom = 40.0, 10.0, 10.0, 40.0
     plot_w, plot_h = width - left - right, height - top - bottom
     totals = [sum(counts.get(m, {}).values()) for m in all_months]
-    ymax = _nice_max(max(totals))
+    ymax, step = _count_ticks(max(totals))
     slot = plot_w / len(all_months)
-    bar_w = max(slot * 0.8, 1.0)
-    for tick in range(5):
-        value = ymax * tick / 4
+    bar_w = min(max(slot * 0.8, 1.0), 60.0)
+    value = 0.0
+    while value <= ymax:
         y = top + plot_h - plot_h * value / ymax
         chart.lines.append(Line(left, y, left + plot_w, y, 0.5, "#ddd"))
         chart.labels.append(Label(left - 4, y + 4, f"{value:g}", "end"))
+        value += step
     every = _label_every(len(all_months), int(plot_w // 48))
     for i, month in enumerate(all_months):
         x = left + i * slot + (slot - bar_w) / 2
@@ -186,7 +195,7 @@ def dyad_bars(records: Sequence[Mapping[str, object]], width: float = 420, heigh
     mid = top + plot_h / 2
     ymax = _nice_max(max(max(c, f) for c, f in (by_month.get(m, (0, 0)) for m in months)))
     slot = plot_w / len(months)
-    bar_w = max(slot * 0.7, 1.0)
+    bar_w = min(max(slot * 0.7, 1.0), 40.0)
     chart.lines.append(Line(left, mid, left + plot_w, mid, 0.8, "#888"))
     chart.labels.append(Label(left - 3, top + 8, f"{ymax:g}", "end"))
     chart.labels.append(Label(left - 3, top + plot_h, f"-{ymax:g}", "end"))
@@ -224,19 +233,21 @@ def network(
     grows with the total, colour shows whether cooperation or conflict dominates.
     Only the ``MAX_NODES`` most connected actors are drawn.
     """
-    chart = Chart(width=size + 260, height=size)
     degree: dict[str, int] = {}
     for (a, b), (total, _, _) in pairs.items():
         degree[a] = degree.get(a, 0) + total
         degree[b] = degree.get(b, 0) + total
     ranked = sorted(degree, key=lambda k: (-degree[k], names.get(k, k)))
     keep = ranked[:MAX_NODES]
+    chart = Chart(width=size + 260, height=size)
     if len(ranked) > MAX_NODES:
         chart.note = f"{len(ranked) - MAX_NODES} less connected actors not drawn"
     if not keep:
         return chart
+    size = min(size, 260 + 30 * len(keep))
+    chart.width, chart.height = size + 260, size
     cx, cy = chart.width / 2, size / 2
-    radius = size / 2 - 70
+    radius = size / 2 - 40
     pos: dict[str, tuple[float, float, float]] = {}
     for i, actor in enumerate(keep):
         angle = 2 * math.pi * i / len(keep) - math.pi / 2
@@ -258,12 +269,15 @@ def network(
     for actor in keep:
         x, y, angle = pos[actor]
         r = 4 + 10 * math.sqrt(degree[actor] / dmax)
-        right_side = math.cos(angle) >= -1e-9
-        lx = x + (r + 4) * math.cos(angle)
-        ly = y + (r + 4) * math.sin(angle) + 4
+        cos, sin = math.cos(angle), math.sin(angle)
+        if abs(cos) < 0.3:  # top or bottom of the circle: label centred above or below
+            anchor, lx, ly = "middle", x, (y + r + 14 if sin > 0 else y - r - 6)
+        else:
+            anchor = "start" if cos > 0 else "end"
+            lx, ly = x + (r + 5) * cos, y + (r + 5) * sin + 4
         chart.nodes.append(
             Node(x, y, round(r, 2), names.get(actor, actor), f"{names.get(actor, actor)}: {degree[actor]} events",
-                 hrefs.get(actor, ""), "start" if right_side else "end", round(lx, 2), round(ly, 2))
+                 hrefs.get(actor, ""), anchor, round(lx, 2), round(ly, 2))
         )
     chart.legend = [("mostly cooperation", str(groups["cooperation"])), ("mostly conflict", str(groups["conflict"])), ("balanced", "#888")]  # type: ignore[index]
     return chart

@@ -31,7 +31,7 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     out: list[str] = []
     # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister", appositions
     for c in h.children:
-        if c.dep_ in _NP_DEPS or c.dep_ == "appos":
+        if c.dep_ in _NP_DEPS:
             for t in c.subtree:
                 if t.dep_ in ("relcl", "acl"):
                     break
@@ -40,6 +40,11 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
                     out.append(b)
     if out:
         return out
+    for c in h.children:  # an apposition names the same actor: used only when nothing else does
+        if c.dep_ == "appos":
+            b = doc_actors.actor_for_token(c.i)
+            if b:
+                return [b]
     # "thousands of people", "members of the Serb minority", "leaders of Serbia and Kosovo"
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -61,6 +66,9 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             if c.dep_ == "nsubjpass":
                 agent = _agent(cur)
                 return agent, True
+        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:  # "after refusing to sign"
+            cur = cur.head.head
+            continue
         if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head is not cur:
             cur = cur.head
             continue
@@ -101,7 +109,7 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int]) -> list[Any]:
         if c.dep_ in ("dobj", "obj", "attr") and c.i not in skip:
             out.append(c)
     preps = lex.lists["target_preps"]
-    order = {p: n for n, p in enumerate(sorted(preps))}
+    order = {p: n for n, p in enumerate(lex.raw.get("target_preps") or ())}
     for c in sorted((c for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
                     key=lambda c: order.get(c.lower_, 99)):
         for o in c.children:

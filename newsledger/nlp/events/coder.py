@@ -117,6 +117,9 @@ def _complement(t: Any) -> Any:
     for c in t.children:
         if c.dep_ == "ccomp" and _is_verbal(c):
             return c
+    for c in t.children:  # "called on Serbia to release": infinitive parsed as a purpose clause
+        if c.dep_ == "advcl" and _is_verbal(c) and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            return c
     return None
 
 

@@ -19,9 +19,13 @@ Two passes over one spaCy ``Doc``:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 
 from newsledger.model import Quote
 from newsledger.nlp.quotes.lexicon import CueLexicon, load_lexicon
@@ -32,6 +36,7 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _SENT_END = (".", "!", "?", "…")
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -65,7 +70,6 @@ class _DocQuotes:
         self.res = SpeakerResolver(doc, doc_actors, lex)
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
-        self._prefix: tuple[list[int], list[int]] | None = None
 
     # -- helpers ---------------------------------------------------------------
     def mark_at(self, char: int) -> int | None:
@@ -82,21 +86,17 @@ class _DocQuotes:
 
     def quoted_share(self, start: int, end: int) -> float:
         """Share of the alphanumeric characters of [start, end) that lie inside quotation marks."""
-        if self._prefix is None:
-            inq = bytearray(len(self.text) + 1)
-            for m in self.marks:
-                for s, e in m.pieces:
-                    inq[s:e] = b"\x01" * (e - s)
-            alnum = [0]
-            quoted = [0]
-            for i, ch in enumerate(self.text):
-                a = ch.isalnum()
-                alnum.append(alnum[-1] + a)
-                quoted.append(quoted[-1] + (a and inq[i]))
-            self._prefix = (alnum, quoted)
-        alnum, quoted = self._prefix
-        n = alnum[end] - alnum[start]
-        return (quoted[end] - quoted[start]) / n if n else 0.0
+        total = len(_NON_ALNUM.sub("", self.text[start:end]))
+        if not total:
+            return 0.0
+        quoted = 0
+        for m in self.marks:
+            if m.start >= end:
+                break
+            for s, e in m.pieces:
+                if s < end and e > start:
+                    quoted += len(_NON_ALNUM.sub("", self.text[max(s, start): min(e, end)]))
+        return quoted / total
 
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
         for c in cue.children:
@@ -127,11 +127,22 @@ class _DocQuotes:
         k = self.mark_at(tok.idx)
         return k is not None and self.marks[k].open_mark != tok.idx and (self.marks[k].close_mark != tok.idx)
 
+    def candidates(self) -> list[int]:
+        """Indices of tokens whose lemma is a cue verb or a source preposition word."""
+        if not len(self.doc):
+            return []
+        lemmas = self.doc.to_array([LEMMA]).reshape(-1)
+        lower = self.doc.to_array([LOWER]).reshape(-1)
+        keys = _hashes(self.doc.vocab, self.lex)
+        hit = np.isin(lemmas, keys) | np.isin(lower, keys)
+        return np.flatnonzero(hit).tolist()
+
     # -- pass 1: cue clauses -----------------------------------------------------
     def cue_clauses(self) -> list[_Attr]:
         out: list[_Attr] = []
         lex = self.lex
-        for tok in self.doc:
+        for i in self.candidates():
+            tok = self.doc[i]
             lemma = tok.lemma_.lower()
             if tok.pos_ in _VERB_POS and lex.is_cue(lemma):
                 if self.inside_quote(tok):
@@ -194,7 +205,7 @@ class _DocQuotes:
         while head.dep_ == "prep" and head.head is not head:
             head = head.head
         clause = head
-        sent = self.doc[clause.i].sent
+        sent = self.sents[self.sent_of[clause.i]]
         lo, hi = clause.left_edge.i, clause.right_edge.i
         plo, phi = tok.left_edge.i, tok.right_edge.i
         if tok.i == tok.head.i or tok.right_edge.i + 1 > hi and plo <= lo:
@@ -296,23 +307,30 @@ class _DocQuotes:
             if cue is None:
                 cue = self._cue_next_sentence(m)
             a = _Attr(frags=list(m.pieces), cue=cue, speaker=self._speaker_tok(cue) if cue is not None else None, marks={k})
-            # split quote: '"A," he said, "B."' -- the next quotation of the paragraph
-            # continues this one when only the cue stands between them
-            while k + 1 < n and k + 1 not in used:
-                nxt = self.marks[k + 1]
-                gap = self.text[(m.close_mark or m.end) + 1: nxt.open_mark]
-                if "\n" in gap or m.close_mark is None:
-                    break
-                if gap.strip() and not (after and len(gap) < 90 and self._cue_after(nxt) is None):
-                    break
-                if not gap.strip() and cue is None:
-                    break
-                a.frags.extend(nxt.pieces)
-                a.marks.add(k + 1)
-                k += 1
-                m = nxt
             out.append(a)
             k += 1
+        return out
+
+    def merge_splits(self, attrs: list[_Attr]) -> list[_Attr]:
+        """Split quotes: a quotation with no cue of its own that follows, in the same
+        paragraph, a quotation attributed by the cue standing between them
+        ('"A," he said. "B."') is a fragment of the same quote."""
+        by_mark: dict[int, _Attr] = {}
+        out: list[_Attr] = []
+        for a in sorted(attrs, key=lambda x: x.start):
+            ks = sorted(a.marks)
+            if a.cue is None and len(ks) == 1 and ks[0] - 1 in by_mark:
+                p = by_mark[ks[0] - 1]
+                prev_m, m = self.marks[ks[0] - 1], self.marks[ks[0]]
+                gap = self.text[(prev_m.close_mark or prev_m.end) + 1: m.open_mark]
+                if p.end == prev_m.end and prev_m.close_mark is not None and "\n" not in gap and len(gap) < 100:
+                    p.frags.extend(m.pieces)
+                    p.marks.add(ks[0])
+                    by_mark[ks[0]] = p
+                    continue
+            for k in ks:
+                by_mark[k] = a
+            out.append(a)
         return out
 
     def words(self, a: _Attr) -> int:
@@ -333,6 +351,19 @@ class _DocQuotes:
         return all(x.is_punct or x.is_space for x in self.doc[sent.start: t])
 
 
+_HASHES: dict[tuple[int, int], Any] = {}
+
+
+def _hashes(vocab: Any, lex: CueLexicon) -> Any:
+    """Hashes of the cue lemmas (and 'accord'/'per') in this vocab, as a numpy array."""
+    key = (id(vocab), id(lex))
+    if key not in _HASHES:
+        words = set(lex.speech) | set(lex.belief) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
+        words |= {w.capitalize() for w in words}
+        _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+    return _HASHES[key]
+
+
 def _clean(text: str) -> str:
     return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
 
@@ -343,7 +374,7 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     dq = _DocQuotes(doc, doc_actors, lex)
     attrs = dq.cue_clauses()
     attrs += dq.mark_quotes(attrs)
-    attrs.sort(key=lambda a: a.start)
+    attrs = dq.merge_splits(attrs)
     quotes: list[Quote] = []
     prev: _Attr | None = None
     for a in attrs:

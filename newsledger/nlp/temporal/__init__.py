@@ -7,13 +7,16 @@ Public API (used by the pipeline and ingest; keep these signatures):
 - ``infer_published(text, lang="en") -> PublishedGuess | None``: the publication date
   implied by the text's own datelines and explicit dates, with evidence and confidence.
 
-FIRST VERSION: placeholder until the temporal issue lands the real grammar.
-DOCS: docs/pipeline.md#time-expressions
+Works on raw text (no spaCy parse). The grammar is data: ``data/grammar.<lang>.yaml``
+(vocabulary + pattern templates, see ``grammar.py``); ``normalise.py`` holds one
+language-neutral normaliser per rule; ``tagger.py`` selects and resolves matches;
+``published.py`` infers a missing publication date.
+
+DOCS: docs/temporal.md
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 
@@ -34,12 +37,22 @@ class PublishedGuess:
     confidence: float
 
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-
-
 def tag_text(text: str, dct: str | None, lang: str = "en") -> list[Timex]:
-    return [Timex(m.start(), m.end(), m.group(0), "DATE", m.group(0)) for m in _YEAR.finditer(text)]
+    """Every time expression in ``text``: offsets are str indices, values TIMEX3."""
+    from newsledger.nlp.temporal.tagger import tag
+
+    return [Timex(t.start, t.end, t.text, t.type, t.value, t.mod) for t in tag(text, dct, lang)]
 
 
 def infer_published(text: str, lang: str = "en") -> PublishedGuess | None:
-    return None
+    """The publication date implied by the text itself (dateline, explicit dates)."""
+    from newsledger.nlp.temporal.published import infer
+
+    res = infer(text, lang)
+    if res is None:
+        return None
+    value, evidence, confidence = res
+    return PublishedGuess(value, evidence, confidence)
+
+
+__all__ = ["PublishedGuess", "Timex", "infer_published", "tag_text"]

@@ -91,16 +91,15 @@ def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
     nearest one.
     """
     d = day or 15
-    cands = []
+    best, best_cost = dct.year, float("inf")
     for y in (dct.year - 1, dct.year, dct.year + 1):
-        c = valid_date(y, month, min(d, 28) if valid_date(y, month, d) is None else d)
-        if c:
-            cands.append((y, c))
-    slack = 45 if day else 60
-    if tense == "past":
-        ok = [y for y, c in cands if (c - dct).days <= slack]
-        return max(ok) if ok else dct.year
-    if tense == "future":
-        ok = [y for y, c in cands if (c - dct).days >= -slack]
-        return min(ok) if ok else dct.year
-    return min(cands, key=lambda yc: abs((yc[1] - dct).days))[0]
+        c = valid_date(y, month, d) or valid_date(y, month, 28)
+        if c is None:
+            continue
+        diff = (c - dct).days
+        slack = 7 if day else 20
+        against = (tense == "past" and diff > slack) or (tense == "future" and diff < -slack)
+        cost = abs(diff) * (3 if against else 1)
+        if cost < best_cost:
+            best, best_cost = y, cost
+    return best

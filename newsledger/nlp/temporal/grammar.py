@@ -100,7 +100,8 @@ def _expand(template: str, data: dict[str, Any], name: str) -> str:
         if macro == "YEAR":
             return r"(?P<y>(?:1[0-9]|20)\d\d)"
         if macro == "DAYNUM":
-            return rf"(?P<d>[0-3]?\d(?!\d)|{ords})"
+            days = _alternation(k for k, v in data["ordinals"].items() if int(v) > 0)
+            return rf"(?P<d>[0-3]?\d(?!\d)|{days})"
         raise DataFileError(f"grammar pattern '{name}'", f"unknown macro {{{macro}}}")
 
     return _MACRO_RE.sub(repl, template)
@@ -111,7 +112,7 @@ def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     past = _alternation(cues["past"])
     suffix = re.escape(str(cues.get("past_suffix", "ed")))
     return re.compile(
-        rf"(?P<fut>(?<![\w'])(?:{fut})(?![\w]))|(?P<past>(?<![\w'])(?:{past})(?!\w)|\b[a-z]{{2,}}{suffix}\b)",
+        rf"(?P<fut>(?<![\w'])(?:{fut})(?![\w]))|(?P<past>(?<![\w'])(?:{past})(?!\w)|\b(?-i:[a-z]{{2,}}{suffix})\b)",
         re.IGNORECASE,
     )
 

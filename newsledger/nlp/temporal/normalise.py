@@ -115,7 +115,7 @@ def tense(ctx: Context, start: int, end: int) -> str:
     for m in ctx.grammar.tense_re.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue
-        d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+        d = start - m.end() if m.end() <= start else (m.start() - end) * 2.0
         if d < best_d:
             best, best_d = ("future" if m.group("fut") else "past"), d
     return best
@@ -139,6 +139,8 @@ def duration_value(n: str, unit: str) -> str:
         return f"P{mul(100)}Y" if n != "X" else "PXCE"
     if unit == "WE":
         return f"P{mul(2)}D" if n != "X" else "PXWE"
+    if unit == "Q":
+        return f"P{mul(3)}M" if n != "X" else "PXQ"
     if unit.startswith("T"):
         return f"PT{n}{unit[1]}"
     return f"P{n}{unit}"
@@ -196,10 +198,10 @@ def _month_num(g: Grammar, m: re.Match[str]) -> int | None:
 def _year_for_month(ctx: Context, month: int, day: int | None, m: re.Match[str]) -> int | None:
     """Year of an expression that names no year: the year just mentioned in the same
     sentence, else chosen by the clause tense around the publication date."""
-    if ctx.years:
+    if ctx.years and day is None:
         pos, y = ctx.years[-1]
         between = ctx.text[pos:m.start()]
-        if len(between) < 120 and not re.search(r"[.!?]\s", between):
+        if len(between) < 100 and not re.search(r"[.!?;]\s|\n", between):
             return y
     if ctx.dct is None:
         return None
@@ -268,8 +270,6 @@ def r_month_rel(ctx: Context, m: re.Match[str]) -> Result | None:
         y = y if month < ctx.dct.month else y - 1
     elif rel in ("next", "this coming"):
         y = y if month > ctx.dct.month else y + 1
-    else:
-        y = cal.pick_year(month, None, ctx.dct, tense(ctx, m.start(), m.end()))
     return "DATE", cal.fmt_month(y, month), ""
 
 
@@ -398,6 +398,8 @@ def r_season(ctx: Context, m: re.Match[str]) -> Result | None:
         y = cy if idx < cidx else cy - 1
     elif rel in ("next", "this coming"):
         y = cy if idx > cidx else cy + 1
+    elif rel == "this":
+        y = ctx.dct.year
     else:
         t = tense(ctx, m.start(), m.end())
         y = cy
@@ -462,7 +464,12 @@ def r_clock(ctx: Context, m: re.Match[str]) -> Result | None:
         elif ap.startswith("a") and hh == 12:
             hh = 0
     d: dt.date | None = ctx.dct
-    if _gd(m, "wd"):
+    if _gd(m, "month"):
+        month, day = _month_num(g, m), ordinal(g, m.group("d"))
+        year = int(m.group("y")) if _gd(m, "y") else (
+            cal.pick_year(month, day, ctx.dct, tense(ctx, m.start(), m.end())) if ctx.dct and month and day else None)
+        d = cal.valid_date(year, month, day) if year and month and day else None
+    elif _gd(m, "wd"):
         wd = int(vocab(g, "weekdays", m.group("wd")))  # type: ignore[arg-type]
         d = _weekday_date(ctx, wd, "", m)
     elif _gd(m, "dw"):
@@ -482,7 +489,7 @@ def r_day_word(ctx: Context, m: re.Match[str]) -> Result | None:
     part = vocab(g, "parts_of_day", _gd(m, "part")) if _gd(m, "part") else None
     if word == "tonight":
         part = part or "NI"
-    mod = pmod(g, _gd(m, "pm"))
+    mod = pmod(g, _gd(m, "pm")) or pmod(g, _gd(m, "pmod"))
     if ctx.dct is None:
         return ("TIME", f"XXXX-XX-XXT{part}", mod) if part else ("DATE", "XXXX-XX-XX", mod)
     d = ctx.dct + dt.timedelta(days=off)
@@ -529,7 +536,7 @@ def r_weekend(ctx: Context, m: re.Match[str]) -> Result | None:
     elif rel in ("next", "this coming"):
         d = d + dt.timedelta(days=7)
     elif rel == "the":
-        if tense(ctx, m.start(), m.end()) == "past" and d.isoweekday() < 6:
+        if tense(ctx, m.start(), m.end()) != "future" and d.isoweekday() <= 3:
             d = d - dt.timedelta(days=7)
     return "DATE", f"{cal.fmt_week(d)}-WE", ""
 
@@ -547,6 +554,8 @@ def r_rel_unit(ctx: Context, m: re.Match[str]) -> Result | None:
     base = ctx.dct
     if rel in ("the previous", "the following", "the same", "the"):
         base = ctx.anchor
+    if rel in ("the previous", "the following", "the same") and unit == "Y" and ctx.years:
+        base = dt.date(ctx.years[-1][1], 7, 1)
     if base is None:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX"), mod
     off = vocab(g, "relative_words", rel)

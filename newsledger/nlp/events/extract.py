@@ -1,0 +1,285 @@
+"""From a parsed document to ``Event`` records: candidates per sentence, arguments, modality,
+date, place, reciprocity and de-duplication (one event per distinct action)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.model import Event, TimeExpression
+from newsledger.nlp.events.arguments import np_actors, passive_patient, subject_of, target_tokens
+from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated, _noun_key, resolve
+from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
+
+_NOMINAL_SOURCE_PREPS = ("by",)
+_NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
+_NOMINAL_TARGET_PREPS = ("of", "against", "on", "with", "between", "to", "toward", "towards")
+
+
+def sentence_candidates(sent: Any, lex: Lexicon) -> list[Candidate]:
+    """Coded actions in one sentence, each once (control chains and light verbs merged)."""
+    cands: list[Candidate] = []
+    used: set[int] = set()
+    # verbal candidates, outermost first (document order of depth)
+    verbs = sorted((t for t in sent if _is_verbal(t) or t.pos_ == "ADJ"), key=_depth)
+    for t in verbs:
+        if t.i in used or t.dep_ in ("amod", "compound", "nmod"):
+            continue  # "EU-backed deal", "NATO-led forces": modifiers, not actions
+        c = resolve(t, lex)
+        if c is None:
+            continue
+        cands.append(c)
+        used.update(x.i for x in c.chain)
+        used.add(c.anchor.i)
+        if c.noun is not None:
+            used.add(c.noun.i)
+    # nominal events with their own arguments ("the detention of three officers by Serbia")
+    for t in sent:
+        if t.pos_ not in ("NOUN", "PROPN") or t.i in used:
+            continue
+        code = _noun_key(t, lex.nouns)
+        if code is None or code is NO_EVENT:
+            continue
+        if t.head.i in used and t.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+            continue  # the object of a coded verb: part of that act
+        if not _nominal_has_actor_args(t):
+            continue
+        c = Candidate(anchor=t, code=code, chain=[t], nominal=True)
+        c.negated = _negated(t, lex)
+        cands.append(c)
+        used.add(t.i)
+    if lex.raw.get("subordinate_events", "when_no_main") == "when_no_main":
+        main = [c for c in cands if is_main(c)]
+        if main:
+            return main
+        if cands:
+            top = min(_depth(c.chain[0])[0] for c in cands)
+            return [c for c in cands if _depth(c.chain[0])[0] == top]
+    return cands
+
+
+_MAIN_PATH = ("ROOT", "conj", "ccomp", "xcomp", "parataxis")
+
+
+def is_main(c: Candidate) -> bool:
+    """Whether the action is asserted by the sentence's main clause (or a reported main clause)."""
+    if c.nominal:
+        return False
+    cur = c.chain[0] if c.chain else c.anchor
+    for _ in range(30):
+        if cur.dep_ not in _MAIN_PATH:
+            return False
+        if cur.head is cur:
+            return True
+        cur = cur.head
+    return False
+
+
+def _depth(t: Any) -> tuple[int, int]:
+    d = 0
+    cur = t
+    while cur.head is not cur and d < 50:
+        cur = cur.head
+        d += 1
+    return d, t.i
+
+
+def _nominal_has_actor_args(t: Any) -> bool:
+    for c in t.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in _NOMINAL_SOURCE_PREPS + _NOMINAL_TARGET_PREPS:
+            return True
+    return False
+
+
+def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Source and target actor ids of candidate ``c``."""
+    t = c.anchor
+    sources: list[str] = []
+    targets: list[str] = []
+    skip = {x.i for x in c.chain}
+    if c.noun is not None:
+        skip.add(c.noun.i)
+    if c.nominal:
+        for ch in t.children:
+            if ch.dep_ == "poss":
+                sources += np_actors(ch, doc_actors)
+            if ch.dep_ == "prep":
+                for o in ch.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    if ch.lower_ in _NOMINAL_SOURCE_PREPS:
+                        sources += np_actors(o, doc_actors)
+                    elif ch.lower_ in _NOMINAL_TARGET_PREPS:
+                        targets += np_actors(o, doc_actors)
+        if not sources and t.dep_ in ("dobj", "pobj", "nsubjpass"):
+            head = t.head.head if t.dep_ == "pobj" else t.head
+            if _is_verbal(head):
+                subj, _ = subject_of(head)
+                if subj is not None:
+                    sources += np_actors(subj, doc_actors)
+        if not sources and c.code.plover in lex.lists["reciprocal_categories"] and len(_uniq(targets)) >= 2:
+            sources, targets = targets, []  # "talks between Belgrade and Pristina": participants
+        return _uniq(sources), [a for a in _uniq(targets) if a not in sources]
+    top = c.chain[0] if c.chain else t
+    subj, passive = subject_of(top)
+    if subj is not None:
+        sources = np_actors(subj, doc_actors)
+    if passive:
+        pat = passive_patient(top) or passive_patient(t)
+        if pat is not None:
+            targets += np_actors(pat, doc_actors)
+    if c.request_target is not None:
+        targets += np_actors(c.request_target, doc_actors)
+        skip.add(c.request_target.i)
+    if not targets:
+        for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
+            for o in target_tokens(tok, lex, skip):
+                found = np_actors(o, doc_actors)
+                if found:
+                    targets += found
+                    break
+            if targets:
+                break
+    targets = [a for a in _uniq(targets) if a not in sources]
+    return _uniq(sources), targets
+
+
+def _uniq(xs: list[str]) -> list[str]:
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon) -> str:
+    """asserted | planned | hypothetical | reported, from auxiliaries, conditions and speech verbs."""
+    toks = list(dict.fromkeys([*c.chain, c.anchor]))
+    hyp = planned = reported = False
+    for t in toks:
+        for ch in t.children:
+            if ch.dep_ in ("aux", "auxpass"):
+                if ch.lower_ in lex.lists["modal_hypothetical"]:
+                    hyp = True
+                elif ch.lower_ in lex.lists["modal_planned"] or ch.lemma_ in lex.lists["modal_planned"]:
+                    planned = True
+            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"]
+                                          for m in ch.children):
+                hyp = True
+            if ch.dep_ == "advmod" and ch.lower_ in ("if",):
+                hyp = True
+    if c.nominal and c.anchor.head.lower_ in lex.lists["planned_adjectives"] | {"scheduled"}:
+        planned = True
+    if c.nominal and any(ch.lower_ in lex.lists["planned_adjectives"] for ch in c.anchor.children
+                         if ch.dep_ in ("amod", "compound")):
+        planned = True
+    # inside an if-clause, or under a speech verb
+    cur = toks[0]
+    for _ in range(12):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"]
+                                       for m in cur.children):
+            hyp = True
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in lex.lists["speech_verbs"]:
+            reported = True
+        cur = cur.head
+    if c.modality == "planned":
+        planned = True
+    if date and published and len(date) >= 10 and date[:10] > published[:10]:
+        planned = True
+    if hyp:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    if reported:
+        return "reported"
+    return "asserted"
+
+
+def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression attached to the candidate's own clause (or its absorbed noun)."""
+    heads = {x.i for x in c.chain} | {c.anchor.i}
+    if c.noun is not None:
+        heads.add(c.noun.i)
+    if c.nominal and _is_verbal(c.anchor.head):
+        heads.add(c.anchor.head.i)
+    doc = sent.doc
+    best: tuple[int, TimeExpression] | None = None
+    for tx in timexes:
+        if tx.start < sent.start_char or tx.end > sent.end_char:
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        cur, steps = tok, 0
+        while cur.i not in heads and cur.head is not cur and steps < 8:
+            if cur.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
+                break
+            cur, steps = cur.head, steps + 1
+        if cur.i in heads:
+            dist = abs(tok.i - c.anchor.i)
+            if best is None or dist < best[0]:
+                best = (dist, tx)
+    return best[1] if best else None
+
+
+def location(c: Candidate, lex: Lexicon) -> str | None:
+    """A place name stated as the action's location ("in Brussels", "on the shores of Lake Ohrid")."""
+    toks = [*c.chain, c.anchor] + ([c.noun] if c.noun is not None else [])
+    if c.nominal and _is_verbal(c.anchor.head):
+        toks.append(c.anchor.head)
+    frontier = list(toks)
+    for _ in range(3):  # the action, its argument nouns, and their modifiers ("talks ... in Ohrid")
+        nxt = []
+        for t in frontier:
+            for p in t.children:
+                if p.dep_ != "prep":
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    if p.lower_ in lex.lists["location_preps"] and o.pos_ == "PROPN" \
+                            and o.ent_type_ not in _NOT_PLACE:
+                        ents = [e for e in o.doc.ents if e.start <= o.i < e.end]
+                        if ents:
+                            return ents[0].text[4:] if ents[0].text.lower().startswith("the ") else ents[0].text
+                        return " ".join(x.text for x in o.subtree if x.dep_ in ("compound", "pobj") or x is o)
+                    nxt.append(o)
+        frontier = nxt
+    return None
+
+
+def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], published: str | None,
+                  lex: Lexicon | None = None) -> list[dict[str, Any]]:
+    """The events of one sentence as plain dicts (the fields of ``Event`` minus id/article)."""
+    lex = lex or load_lexicon()
+    out: list[dict[str, Any]] = []
+    for c in sentence_candidates(sent, lex):
+        sources, targets = arguments(c, doc_actors, lex)
+        tx = governing_timex(c, sent, timexes)
+        date = tx.value if tx is not None else published
+        mod = modality(c, published, tx.value if tx is not None else None, lex)
+        trig = " ".join(x.text for x in sorted({*c.chain, c.anchor} | ({c.noun} if c.noun is not None else set()),
+                                               key=lambda x: x.i))
+        base = dict(type=c.code.plover, mode=c.code.mode, cameo=c.code.cameo, date=date,
+                    location=location(c, lex), negated=c.negated, modality=mod, trigger=trig,
+                    sentence=sent.text, start=sent.start_char, end=sent.end_char)
+        if not targets and len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]:
+            for s in sources:
+                out.append({**base, "source_ids": (s,), "target_ids": tuple(x for x in sources if x != s)})
+        else:
+            out.append({**base, "source_ids": tuple(sources), "target_ids": tuple(targets)})
+    return out
+
+
+def code_doc(doc: Any, doc_actors: Any, timexes: list[TimeExpression], published: str | None,
+             article_id: str) -> list[Event]:
+    lex = load_lexicon()
+    events: list[Event] = []
+    for sent in doc.sents:
+        for rec in code_sentence(sent, doc_actors, timexes, published, lex):
+            events.append(Event(id=f"{article_id}:e{len(events) + 1}", article_id=article_id, **rec))
+    return events

@@ -1,0 +1,124 @@
+"""Recognition: run the grammar's patterns, keep the best non-overlapping matches, then
+normalise them left to right so that anaphoric expressions see the reference just
+mentioned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from newsledger.nlp.temporal.grammar import Grammar, load_grammar
+from newsledger.nlp.temporal.normalise import RULES, Context, vocab
+
+_FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_PREPOSITIONS = re.compile(
+    r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
+    r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early)\s+|mid-)$",
+    re.IGNORECASE,
+)
+_EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
+_YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
+
+
+@dataclass(frozen=True, slots=True)
+class RawTimex:
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str
+
+
+def parse_dct(dct: str | None) -> dt.date | None:
+    """The publication date as a date (first 10 characters of an ISO string), or None."""
+    if not dct:
+        return None
+    try:
+        return dt.date.fromisoformat(str(dct)[:10])
+    except ValueError:
+        return None
+
+
+def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
+    """Lexical checks that do not depend on other expressions."""
+    if g.not_after is not None and g.not_after.match(text, m.end()):
+        return False
+    gd = m.groupdict()
+    month = gd.get("month")
+    if month is not None:
+        low = month.lower()
+        if low in g.data.get("ambiguous_months", ()) and not month[:1].isupper():
+            return False
+        if rule == "month":
+            if not month[:1].isupper() or low in g.data.get("abbreviated_months", ()):
+                return False
+            if low in g.data.get("ambiguous_months", ()) and not gd.get("pmod"):
+                if not _PREPOSITIONS.search(text[max(0, m.start() - 20):m.start()]):
+                    return False
+    wd = gd.get("wd")
+    if wd is not None and not wd[:1].isupper():
+        return False
+    if rule == "fixed":
+        w = m.group("fixed").lower()
+        if w in ("current", "future") and re.match(r"\s+(?:account|affairs|events)\b", text[m.end():]):
+            return False
+    if rule == "duration" and gd.get("num") and gd["num"].lower() in ("some", "many") and gd.get("unit", "").lower() in ("time",):
+        return False
+    return True
+
+
+def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    out = []
+    for p in g.patterns:
+        for m in p.regex.finditer(text):
+            s, e = m.span()
+            if e <= s:
+                continue
+            # trim trailing whitespace/punctuation the template allowed
+            if _plausible(g, p.rule, m, text):
+                out.append((s, e, p.priority, p.rule, m))
+    return out
+
+
+def _select(cands: list[tuple[int, int, int, str, re.Match[str]]], n: int) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken = bytearray(n + 1)
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(taken[s:e]):
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
+    """All time expressions in ``text`` with TIMEX3 type/value/mod."""
+    g = load_grammar(lang)
+    ctx = Context(grammar=g, text=text, dct=parse_dct(dct))
+    out: list[RawTimex] = []
+    for s, e, _prio, rule, m in _select(_candidates(g, text), len(text)):
+        res = RULES[rule](ctx, m)
+        if res is None:
+            continue
+        typ, value, mod = res
+        out.append(RawTimex(s, e, text[s:e], typ, value, mod))
+        fm = _FULL_DATE.match(value[:10])
+        if rule in _EXPLICIT_DATE_RULES and fm and typ in ("DATE", "TIME"):
+            ctx.ref = dt.date(int(fm.group(1)), int(fm.group(2)), int(fm.group(3)))
+            ctx.ref_pos = s
+        if rule == "quarter" and m.groupdict().get("ord") and re.match(r"^\d{4}-Q[1-4]$", value) \
+                and not re.search(r"(?i)year[- ](?:ago|earlier)", m.group(0)):
+            ctx.last_quarter = (int(value[:4]), int(value[-1]))
+            ctx.last_quarter_pos = s
+        if rule in _YEAR_RULES and m.groupdict().get("y") or rule == "year_words":
+            if re.match(r"^\d{4}", value):
+                ctx.years.append((e, int(value[:4])))
+    return out
+
+
+__all__ = ["RawTimex", "parse_dct", "tag", "vocab"]
