@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import pickle
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,13 +49,15 @@ def _day(value: str | None) -> int | None:
 class ClusterParams:
     """Clustering knobs (defaults from ``data/clustering.yaml``)."""
 
-    threshold: float = 0.45
+    threshold: float = 0.30
+    dense_weight: float = 0.3
+    hash_dims: int = 2048
     actor_weight: float = 0.10
     window_days: float = 120.0
-    time_penalty: float = 0.10
-    decay_days: float = 30.0
-    merge_threshold: float = 0.80
+    time_penalty: float = 0.05
+    merge_threshold: float = 0.70
     lead_chars: int = 1500
+    keyword_chars: int = 6000
 
     @classmethod
     def from_data(cls) -> "ClusterParams":
@@ -63,15 +66,7 @@ class ClusterParams:
         return cls(**known)
 
 
-@dataclass
-class _Story:
-    id: str
-    total: np.ndarray
-    recent: np.ndarray
-    last_day: int | None
-    article_ids: list[str] = field(default_factory=list)
-    actors: Counter[str] = field(default_factory=Counter)
-    titles: list[str] = field(default_factory=list)
+_WORD = re.compile(r"[^\W\d_][^\W\d_\-']{2,}")
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -80,18 +75,29 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 
 class StoryClusterer:
-    """Incremental story clustering. ``add(...) -> story_id``; ``dumps()``/``loads()``."""
+    """Incremental story clustering. ``add(...) -> story_id``; ``dumps()``/``loads()``.
+
+    The article representation is ``[w * dense, (1 - w) * keywords]``: the centred
+    static-MiniLM embedding of title + lead, and a hashed TF-IDF vector of the text's
+    words with document frequencies counted online (no look-ahead). Stories are
+    sums of their members' vectors, compared by cosine.
+    """
 
     def __init__(self, params: ClusterParams | None = None,
                  embedder: StaticEmbedder | None = None) -> None:
         self.params = params or ClusterParams.from_data()
         self._embedder = embedder
-        self.stories: dict[str, _Story] = {}
-        self.assignment: dict[str, str] = {}
-        self.merged_into: dict[str, str] = {}
+        self.assignment: dict[str, int] = {}
+        self.parent: list[int] = []          # merged story -> the story it went into (itself if alive)
+        self.sums: np.ndarray | None = None  # (capacity, dims) member-vector sums
+        self.last_day: list[int | None] = []
+        self.members: list[list[str]] = []
+        self.actors: list[Counter[str]] = []
+        self.titles: list[str] = []
         self.mean: np.ndarray | None = None
+        self.df: Counter[str] = Counter()
         self.seen = 0
-        self._next = 0
+        self._hash: dict[str, tuple[int, float]] = {}
 
     @property
     def embedder(self) -> StaticEmbedder:
@@ -101,7 +107,7 @@ class StoryClusterer:
 
     # ---- persistence -------------------------------------------------------------
     def dumps(self) -> bytes:
-        state = {k: v for k, v in self.__dict__.items() if k != "_embedder"}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_embedder", "_hash")}
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
@@ -109,94 +115,134 @@ class StoryClusterer:
         obj = cls.__new__(cls)
         obj.__dict__.update(pickle.loads(data))
         obj._embedder = embedder
+        obj._hash = {}
         return obj
 
-    # ---- clustering --------------------------------------------------------------
-    def vector(self, text: str, title: str | None = None) -> np.ndarray:
-        """The article's raw (uncentred) embedding: title + lead."""
+    # ---- representation ----------------------------------------------------------
+    def dense(self, text: str, title: str | None = None) -> np.ndarray:
+        """The article's raw (uncentred) static embedding of title + lead."""
         head = ((title or "") + "\n" + text)[: self.params.lead_chars]
         return self.embedder.embed([head])[0]
 
-    def story_of(self, article_id: str) -> str | None:
-        sid = self.assignment.get(article_id)
-        while sid is not None and sid in self.merged_into:
-            sid = self.merged_into[sid]
-        return sid
+    def _keywords(self, text: str) -> np.ndarray:
+        dims = self.params.hash_dims
+        counts = Counter(w.lower() for w in _WORD.findall(text[: self.params.keyword_chars]))
+        self.seen += 1
+        self.df.update(counts.keys())
+        out = np.zeros(dims, np.float32)
+        n = self.seen + 1
+        for word, c in counts.items():
+            slot = self._hash.get(word)
+            if slot is None:
+                h = zlib.crc32(word.encode("utf-8"))
+                slot = (h % dims, 1.0 if (h >> 16) & 1 else -1.0)
+                self._hash[word] = slot
+            out[slot[0]] += slot[1] * (1.0 + math.log(c)) * math.log(n / self.df[word])
+        return _unit(out)
 
+    def story_of(self, article_id: str) -> str | None:
+        idx = self.assignment.get(article_id)
+        return None if idx is None else f"S{self._root(idx):05d}"
+
+    def _root(self, idx: int) -> int:
+        while self.parent[idx] != idx:
+            idx = self.parent[idx]
+        return idx
+
+    # ---- clustering --------------------------------------------------------------
     def add(self, article_id: str, text: str, title: str | None = None, date: str | None = None,
-            actor_ids: tuple[str, ...] | list[str] = (), vector: np.ndarray | None = None) -> str:
+            actor_ids: tuple[str, ...] | list[str] = (), dense: np.ndarray | None = None) -> str:
         """Assign one article to a story (opening one if none fits); returns the story id."""
         if article_id in self.assignment:
             return self.story_of(article_id) or ""
         p = self.params
-        raw = vector if vector is not None else self.vector(text, title)
-        self.seen += 1
-        self.mean = raw.copy() if self.mean is None else self.mean + (raw - self.mean) / self.seen
-        vec = _unit(raw - self.mean)
+        raw = dense if dense is not None else self.dense(text, title)
+        self.mean = raw.copy() if self.mean is None else self.mean + (raw - self.mean) / (self.seen + 1)
+        vec = np.concatenate([p.dense_weight * _unit(raw - self.mean),
+                              (1.0 - p.dense_weight) * self._keywords(text)]).astype(np.float32)
         day = _day(date)
         actors = set(actor_ids)
-        best_id, best_score = None, -1.0
-        for story in self.stories.values():
-            gap = abs(day - story.last_day) if day is not None and story.last_day is not None else 0
-            penalty = p.time_penalty * min(1.0, gap / p.window_days) if p.window_days > 0 else 0.0
-            if gap > 4 * p.window_days:
-                continue
-            cos = max(float(vec @ _unit(story.total - self.mean * len(story.article_ids))),
-                      float(vec @ _unit(story.recent)))
-            score = cos - penalty
-            if actors and story.actors:
-                top = {a for a, _ in story.actors.most_common(max(5, len(actors)))}
-                score += p.actor_weight * len(actors & top) / max(1, min(len(actors), len(top)))
-            if score > best_score:
-                best_id, best_score = story.id, score
-        if best_id is None or best_score < p.threshold:
-            best_id = f"S{self._next:05d}"
-            self._next += 1
-            self.stories[best_id] = _Story(best_id, np.zeros_like(raw), np.zeros_like(raw), day)
-        story = self.stories[best_id]
-        self._absorb(story, raw, vec, day, article_id, actors, title or text[:120])
-        self.assignment[article_id] = best_id
-        self._maybe_merge(story)
-        return self.story_of(article_id) or best_id
+        best, best_score = -1, -1.0
+        n = len(self.members)
+        if n:
+            assert self.sums is not None
+            sums = self.sums[:n]
+            norms = np.linalg.norm(sums, axis=1)
+            alive = np.array([self.parent[i] == i for i in range(n)])
+            scores = np.where(alive & (norms > 0), sums @ vec / np.maximum(norms, 1e-9), -9.0)
+            if day is not None and p.window_days > 0:
+                gaps = np.array([abs(day - d) if d is not None else 0 for d in self.last_day], np.float32)
+                scores -= p.time_penalty * np.minimum(1.0, gaps / p.window_days)
+                scores[gaps > 4 * p.window_days] = -9.0
+            if actors:
+                for i in np.argsort(-scores)[:5]:
+                    if self.actors[i]:
+                        top = {a for a, _ in self.actors[i].most_common(max(5, len(actors)))}
+                        scores[i] += p.actor_weight * len(actors & top) / max(1, min(len(actors), len(top)))
+            best = int(np.argmax(scores))
+            best_score = float(scores[best])
+        if best < 0 or best_score < p.threshold:
+            best = self._open(vec, title or text[:120])
+        self._absorb(best, vec, day, article_id, actors)
+        self._maybe_merge(best)
+        return self.story_of(article_id) or ""
 
-    def _absorb(self, story: _Story, raw: np.ndarray, vec: np.ndarray, day: int | None,
-                article_id: str, actors: set[str], title: str) -> None:
-        p = self.params
-        if day is not None and story.last_day is not None and day > story.last_day:
-            story.recent = story.recent * math.exp(-(day - story.last_day) / p.decay_days)
-        story.total = story.total + raw
-        story.recent = story.recent + vec
+    def _open(self, vec: np.ndarray, title: str) -> int:
+        idx = len(self.members)
+        if self.sums is None:
+            self.sums = np.zeros((64, len(vec)), np.float32)
+        elif idx >= len(self.sums):
+            self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
+        self.parent.append(idx)
+        self.last_day.append(None)
+        self.members.append([])
+        self.actors.append(Counter())
+        self.titles.append(title.strip().split("\n")[0][:200])
+        return idx
+
+    def _absorb(self, idx: int, vec: np.ndarray, day: int | None, article_id: str,
+                actors: set[str]) -> None:
+        assert self.sums is not None
+        self.sums[idx] += vec
         if day is not None:
-            story.last_day = day if story.last_day is None else max(story.last_day, day)
-        story.article_ids.append(article_id)
-        story.actors.update(actors)
-        if len(story.titles) < 20:
-            story.titles.append(title.strip().split("\n")[0][:200])
+            last = self.last_day[idx]
+            self.last_day[idx] = day if last is None else max(last, day)
+        self.members[idx].append(article_id)
+        self.actors[idx].update(actors)
+        self.assignment[article_id] = idx
 
-    def _centred(self, story: _Story) -> np.ndarray:
-        assert self.mean is not None
-        return _unit(story.total - self.mean * len(story.article_ids))
-
-    def _maybe_merge(self, story: _Story) -> None:
-        if len(story.article_ids) < 3 or len(self.stories) < 2:
+    def _maybe_merge(self, idx: int) -> None:
+        assert self.sums is not None
+        n = len(self.members)
+        if len(self.members[idx]) < 2 or n < 2:
             return
-        c = self._centred(story)
-        for other in list(self.stories.values()):
-            if other.id == story.id or len(other.article_ids) < 3:
-                continue
-            if float(c @ self._centred(other)) >= self.params.merge_threshold:
-                keep, gone = (story, other) if len(story.article_ids) >= len(other.article_ids) else (other, story)
-                keep.total = keep.total + gone.total
-                keep.recent = keep.recent + gone.recent
-                keep.article_ids.extend(gone.article_ids)
-                keep.actors.update(gone.actors)
-                keep.titles.extend(gone.titles[: max(0, 20 - len(keep.titles))])
-                if gone.last_day is not None:
-                    keep.last_day = gone.last_day if keep.last_day is None else max(keep.last_day, gone.last_day)
-                self.merged_into[gone.id] = keep.id
-                del self.stories[gone.id]
+        sums = self.sums[:n]
+        norms = np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
+        sims = sums @ (sums[idx] / norms[idx]) / norms
+        for j in np.argsort(-sims):
+            j = int(j)
+            if sims[j] < self.params.merge_threshold:
                 return
+            if j == idx or self.parent[j] != j or len(self.members[j]) < 2:
+                continue
+            keep, gone = (idx, j) if len(self.members[idx]) >= len(self.members[j]) else (j, idx)
+            self.sums[keep] += self.sums[gone]
+            self.sums[gone] = 0.0
+            self.members[keep].extend(self.members[gone])
+            self.members[gone] = []
+            self.actors[keep].update(self.actors[gone])
+            days = [d for d in (self.last_day[keep], self.last_day[gone]) if d is not None]
+            self.last_day[keep] = max(days) if days else None
+            self.parent[gone] = keep
+            for aid in self.members[keep]:
+                self.assignment[aid] = keep
+            return
 
     def clusters(self) -> dict[str, list[str]]:
         """Story id -> article ids (after merges), in arrival order."""
-        return {sid: list(s.article_ids) for sid, s in self.stories.items()}
+        return {f"S{i:05d}": list(m) for i, m in enumerate(self.members)
+                if self.parent[i] == i and m}
+
+    def title(self, story_id: str) -> str:
+        """The story's title: the first member's title."""
+        return self.titles[int(story_id[1:])]

@@ -66,13 +66,13 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             if c.dep_ == "nsubjpass":
                 agent = _agent(cur)
                 return agent, True
-        if cur.dep_ == "pcomp" and cur.head.head is not cur.head:  # "after refusing to sign"
+        if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:  # "after refusing to sign"
             cur = cur.head.head
             continue
-        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
-        if cur.dep_ in ("advcl", "acl", "relcl") and cur.head is not cur:
+        if cur.dep_ in ("advcl", "acl", "relcl") and cur.head.i != cur.i:
             if cur.dep_ == "relcl":
                 return cur.head, False
             if cur.dep_ == "acl" and cur.tag_ in ("VBN",):

@@ -68,7 +68,7 @@ def is_main(c: Candidate) -> bool:
     for _ in range(30):
         if cur.dep_ not in _MAIN_PATH:
             return False
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return True
         cur = cur.head
     return False
@@ -77,7 +77,7 @@ def is_main(c: Candidate) -> bool:
 def _depth(t: Any) -> tuple[int, int]:
     d = 0
     cur = t
-    while cur.head is not cur and d < 50:
+    while cur.head.i != cur.i and d < 50:
         cur = cur.head
         d += 1
     return d, t.i
@@ -177,7 +177,7 @@ def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon
     # inside an if-clause, or under a speech verb
     cur = toks[0]
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"]
                                        for m in cur.children):
@@ -215,7 +215,7 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
             continue
         tok = span.root
         cur, steps = tok, 0
-        while cur.i not in heads and cur.head is not cur and steps < 8:
+        while cur.i not in heads and cur.head.i != cur.i and steps < 8:
             if cur.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
                 break
             cur, steps = cur.head, steps + 1

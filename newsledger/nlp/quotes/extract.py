@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER
 
 from newsledger.model import Quote
 from newsledger.nlp.quotes.lexicon import CueLexicon, load_lexicon
@@ -66,7 +66,7 @@ class _DocQuotes:
         self.lex = lex
         self.marks: list[MarkSpan] = find_mark_spans(self.text)
         self.mark_starts = [m.open_mark for m in self.marks]
-        self.tok_idx = [t.idx for t in doc]
+        self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
         self.res = SpeakerResolver(doc, doc_actors, lex)
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
@@ -152,6 +152,12 @@ class _DocQuotes:
                         a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
                         if a:
                             out.append(a)
+                has_clause = any(c.dep_ in lex.content_deps for c in tok.children)
+                if not has_clause and (lemma in lex.object_content or lemma in lex.xcomp_content):
+                    a = self._object_attr(tok, lemma)
+                    if a:
+                        out.append(a)
+                        continue
                 if lemma in lex.object_cues:
                     objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
                     if objs:
@@ -175,7 +181,7 @@ class _DocQuotes:
             keep.append(a)
         return keep
 
-    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool) -> _Attr | None:
+    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> _Attr | None:
         span = self.trim(lo, hi)
         if span is None:
             return None
@@ -186,12 +192,31 @@ class _DocQuotes:
             if not speech:
                 return None
             return _Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
-        if len(self.doc[lo: hi + 1]) < 2:
+        if hi + 1 - lo < min_tokens:
             return None
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         return _Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=touched)
+
+    def _object_attr(self, cue: Any, lemma: str) -> _Attr | None:
+        """Stance verbs: the direct object ("backs Clinton") or the infinitive ("vowed to fight")."""
+        lex = self.lex
+        parts = []
+        if lemma in lex.xcomp_content:
+            parts = [c for c in cue.children if c.dep_ == "xcomp"]
+            if parts:
+                objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < parts[0].i]
+                parts = objs + parts
+        if not parts and lemma in lex.object_content:
+            parts = [c for c in cue.children if c.dep_ == "dobj"]
+        if not parts:
+            return None
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts)
+        if lo < cue.i:
+            return None
+        return self._content_attr(cue, lo, hi, False, min_tokens=1)
 
     def _according(self, tok: Any) -> _Attr | None:
         src = None
@@ -319,11 +344,14 @@ class _DocQuotes:
         out: list[_Attr] = []
         for a in sorted(attrs, key=lambda x: x.start):
             ks = sorted(a.marks)
-            if a.cue is None and len(ks) == 1 and ks[0] - 1 in by_mark:
+            if len(ks) == 1 and ks[0] - 1 in by_mark and a.frags == list(self.marks[ks[0]].pieces):
                 p = by_mark[ks[0] - 1]
                 prev_m, m = self.marks[ks[0] - 1], self.marks[ks[0]]
-                gap = self.text[(prev_m.close_mark or prev_m.end) + 1: m.open_mark]
-                if p.end == prev_m.end and prev_m.close_mark is not None and "\n" not in gap and len(gap) < 100:
+                gap_start = (prev_m.close_mark or prev_m.end) + 1
+                gap = self.text[gap_start: m.open_mark]
+                own_cue = a.cue is not None and not (gap_start <= a.cue.idx < m.open_mark)
+                if (not own_cue and p.end == prev_m.end and prev_m.close_mark is not None
+                        and "\n" not in gap and len(gap) < 100):
                     p.frags.extend(m.pieces)
                     p.marks.add(ks[0])
                     by_mark[ks[0]] = p
@@ -379,7 +407,7 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     prev: _Attr | None = None
     for a in attrs:
         cue_found = a.cue is not None
-        share = dq.quoted_share(a.start, a.end) if a.frags else 0.0
+        share = min(dq.quoted_share(s, e) for s, e in a.frags) if a.frags else 0.0
         kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"
         if not cue_found:
             w = dq.words(a)

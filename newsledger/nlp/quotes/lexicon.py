@@ -17,11 +17,13 @@ class CueLexicon:
     source_preps: tuple[tuple[str, ...], ...]
     non_speakers: frozenset[str]
     document_nouns: frozenset[str]
+    object_content: frozenset[str]
+    xcomp_content: frozenset[str]
     min_words_uncued: int
     max_words_scare: int
 
     def is_cue(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.belief
+        return lemma in self.speech or lemma in self.belief or lemma in self.object_content or lemma in self.xcomp_content
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +37,8 @@ def load_lexicon() -> CueLexicon:
         source_preps=tuple(tuple(p) for p in d.get("source_prepositions") or ()),
         non_speakers=frozenset(d.get("non_speakers") or ()),
         document_nouns=frozenset(d.get("document_nouns") or ()),
+        object_content=frozenset(d.get("object_content_verbs") or ()),
+        xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
         min_words_uncued=int(d.get("min_words_uncued", 4)),
         max_words_scare=int(d.get("max_words_scare", 3)),
     )

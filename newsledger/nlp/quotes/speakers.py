@@ -17,10 +17,11 @@ token whose actor it does know:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 import numpy as np
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 
 from newsledger.nlp.quotes.lexicon import CueLexicon
 
@@ -133,15 +134,13 @@ class SpeakerResolver:
             return self._titles
         out: list[tuple[int, str, frozenset[str]]] = []
         doc = self.doc
-        i = 0
-        while i < len(doc):
-            aid = self.da.actor_for_token(i)
-            if not aid or self.kind(aid) != "person":
-                i += 1
+        tok_idx = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
+        for mention in self.da.mentions:
+            aid = mention.actor_id
+            if self.kind(aid) != "person":
                 continue
-            j = i
-            while j + 1 < len(doc) and self.da.actor_for_token(j + 1) == aid:
-                j += 1
+            i = max(0, bisect_right(tok_idx, mention.start) - 1)
+            j = max(i, bisect_right(tok_idx, mention.end - 1) - 1)
             words: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic"
             k = i - 1
@@ -156,7 +155,6 @@ class SpeakerResolver:
             words -= _SKIP_WORDS
             if words:
                 out.append((i, aid, frozenset(words)))
-            i = j + 1
         self._titles = out
         return out
 
@@ -178,8 +176,9 @@ class SpeakerResolver:
 
     def _document_author(self, tok: Any) -> str | None:
         lemma = tok.lemma_.lower()
-        candidates = [tok] + [t for t in reversed(self.doc[: tok.i]) if t.lemma_.lower() == lemma and t.pos_ == "NOUN"]
-        candidates += [t for t in reversed(self.doc[: tok.i]) if t.lemma_.lower() in self.lex.document_nouns and t.pos_ == "NOUN"]
+        window = list(reversed(self.doc[max(0, tok.i - 400): tok.i]))
+        candidates = [tok] + [t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
+        candidates += [t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.document_nouns]
         for cand in candidates[:12]:
             for child in cand.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -48,6 +48,7 @@ class Pattern:
     rule: str
     regex: re.Pattern[str]
     priority: int
+    trigger: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -120,6 +121,7 @@ def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
 def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
     """Compile a grammar from a loaded data mapping (raises DataFileError on bad rules)."""
     patterns = []
+    triggers: dict[str, re.Pattern[str]] = {}
     for i, spec in enumerate(data["patterns"]):
         for key in ("name", "rule", "regex"):
             if key not in spec:
@@ -129,7 +131,17 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
             rx = re.compile(src, re.IGNORECASE)
         except re.error as exc:
             raise DataFileError(f"grammar.{lang}.yaml", f"pattern '{spec['name']}': {exc}") from None
-        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i))))
+        trig = None
+        if spec.get("trigger"):
+            tsrc = _expand(spec["trigger"], data, spec["name"])
+            trig = triggers.get(tsrc)
+            if trig is None:
+                try:
+                    # matched against the lower-cased text: case-sensitive is faster
+                    trig = triggers[tsrc] = re.compile(tsrc)
+                except re.error as exc:
+                    raise DataFileError(f"grammar.{lang}.yaml", f"trigger of '{spec['name']}': {exc}") from None
+        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i)), trig))
     na = data.get("not_after")
     numbers = {str(k).lower(): int(v) for k, v in data["number_units"].items()}
     numbers.update({str(k).lower(): int(v) for k, v in data["number_tens"].items()})

@@ -139,8 +139,6 @@ def duration_value(n: str, unit: str) -> str:
         return f"P{mul(100)}Y" if n != "X" else "PXCE"
     if unit == "WE":
         return f"P{mul(2)}D" if n != "X" else "PXWE"
-    if unit == "Q":
-        return f"P{mul(3)}M" if n != "X" else "PXQ"
     if unit.startswith("T"):
         return f"PT{n}{unit[1]}"
     return f"P{n}{unit}"
@@ -604,6 +602,8 @@ def r_ago(ctx: Context, m: re.Match[str]) -> Result | None:
     anchored = direction in ("earlier", "later", "before", "after")
     base = (ctx.anchor if anchored else ctx.dct) or None
     if n == "X" or "." in n:
+        if anchored:
+            return "DURATION", duration_value(n, unit), mod
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     if base is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod

@@ -60,6 +60,8 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
     wd = gd.get("wd")
     if wd is not None and not wd[:1].isupper():
         return False
+    if gd.get("unit") and "-quarter" in m.group(0).lower():
+        return False
     if rule == "fixed":
         w = m.group("fixed").lower()
         if w in ("current", "future") and re.match(r"\s+(?:account|affairs|events)\b", text[m.end():]):
@@ -69,16 +71,40 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
     return True
 
 
+_WINDOW_LEFT, _WINDOW_RIGHT = 70, 90
+
+
+def _windows(trigger: re.Pattern[str], text: str, lowered: str, cache: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merged text windows around the hits of a trigger (cached per trigger)."""
+    key = id(trigger)
+    if key in cache:
+        return cache[key]
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for h in trigger.finditer(lowered):
+        lo, hi = max(0, h.start() - _WINDOW_LEFT), min(n, h.end() + _WINDOW_RIGHT)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    cache[key] = out
+    return out
+
+
 def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Match[str]]]:
     out = []
+    cache: dict[int, list[tuple[int, int]]] = {}
+    n = len(text)
+    lowered = text.lower()
+    if len(lowered) != n:  # rare: a character whose lower case is longer
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for p in g.patterns:
-        for m in p.regex.finditer(text):
-            s, e = m.span()
-            if e <= s:
-                continue
-            # trim trailing whitespace/punctuation the template allowed
-            if _plausible(g, p.rule, m, text):
-                out.append((s, e, p.priority, p.rule, m))
+        spans = _windows(p.trigger, text, lowered, cache) if p.trigger is not None else [(0, n)]
+        for lo, hi in spans:
+            for m in p.regex.finditer(text, lo, hi):
+                s, e = m.span()
+                if e > s and _plausible(g, p.rule, m, text):
+                    out.append((s, e, p.priority, p.rule, m))
     return out
 
 

@@ -1,0 +1,356 @@
+"""Mention detection and actor resolution for one parsed document.
+
+Order (each step only claims tokens no earlier step claimed):
+
+1. gazetteer spans: KB names, aliases, capitals, demonyms (longest match, case-checked);
+2. the parser's PERSON / ORG / NORP entities the KB does not know;
+3. titles ("Serbian President", "the top diplomat", "EU foreign policy chief");
+4. group agents: agent nouns with a country/IGO qualifier ("Kosovo police officers");
+5. resolution in text order (see ``coref.py``): names by the KB then by longer in-document
+   forms, capitals by metonymy (only when the place acts), descriptions by the office
+   holder on the article date or the last person with that role, pronouns by recency and
+   subject salience with gender agreement.
+
+DOCS: docs/actors.md
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.model import Actor, Mention
+from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, norm, point, slug
+
+NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
+OWNER_KINDS = ("country", "organization")
+
+
+@dataclass
+class DocActors:
+    """Actors of one document and the tokens that refer to them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)  # token -> place (location uses, not actors)
+
+    def actor_for_token(self, i: int) -> str | None:
+        """The actor token ``i`` refers to (names, titles, pronouns, metonyms, agents)."""
+        return self.token_actor.get(i)
+
+    def actors_for_span(self, start: int, end: int) -> list[str]:
+        """Distinct actors referred to by tokens ``start``..``end-1``, in text order."""
+        out: list[str] = []
+        for i in range(start, end):
+            a = self.token_actor.get(i)
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    def place_for_token(self, i: int) -> str | None:
+        """The KB id of a place used as a location at token ``i`` ("demonstrated in Belgrade")."""
+        return self.places.get(i)
+
+
+@dataclass
+class Item:
+    """A candidate mention: tokens [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # kb | person | org | norp | title | agent | pron
+    hit: Hit | None = None
+    actor: str | None = None
+    owner: str | None = None  # title/agent owner key (iso3 / IGO key)
+    role: str | None = None
+    sector: str = ""
+    label: str = ""  # title text
+    plural: bool = False
+    name: str = ""
+    link: Item | None = None  # title in apposition to this name item
+    extra: list[tuple[int, int]] = field(default_factory=list)  # consumed qualifier spans
+    gender: str | None = None
+
+
+def _is_cap(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+class Resolver:
+    """Finds mentions in ``doc`` and resolves them against ``kb`` on ``published``."""
+
+    def __init__(self, doc: Any, kb: ActorKB, published: str | None, article_id: str) -> None:
+        self.doc, self.kb, self.article_id = doc, kb, article_id
+        self.date = point(published)
+        self.claimed: list[Item | None] = [None] * len(doc)
+        self.items: list[Item] = []
+        self.out = DocActors()
+        rules = kb.rules or {}
+        self.pronouns: dict[str, str] = {}
+        for gender, words in (rules.get("pronouns") or {}).items():
+            for w in words:
+                self.pronouns[w] = gender
+        self.honorifics: dict[str, str] = {str(k): str(v) for k, v in (rules.get("honorifics") or {}).items()}
+        met = rules.get("metonymy") or {}
+        self.acting_deps = set(met.get("acting_deps") or ["nsubj", "nsubjpass", "dobj", "poss"])
+        self.locative = set(met.get("locative_preps") or ["in", "at", "near"])
+        self.relation_nouns = set(met.get("relation_nouns") or [])
+        self.speaker_deps = set(rules.get("speaker_demonym_deps") or ["nsubj"])
+        self.ambiguous = {norm(a) for a in kb.ambiguous}
+        self.ents: list[Any] = list(doc.ents)
+        self.ent_of: dict[int, Any] = {t.i: e for e in self.ents for t in e}
+        self.person_roles: dict[str, set[tuple[str | None, str]]] = {}
+        self.genders: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def claim(self, item: Item) -> None:
+        for i in range(item.start, item.end):
+            self.claimed[i] = item
+        self.items.append(item)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.claimed[i] is None for i in range(start, end))
+
+    def add_actor(self, actor: Actor) -> str:
+        old = self.out.actors.get(actor.id)
+        if old is not None and actor.roles:
+            roles = tuple(dict.fromkeys(old.roles + actor.roles))
+            actor = Actor(old.id, old.name, old.kind, old.country, old.aliases, old.codes, roles)
+        self.out.actors[actor.id] = actor if old is None or actor.roles else old
+        return actor.id
+
+    def kb_actor(self, entry: KBEntry, extra_roles: tuple[str, ...] = ()) -> str:
+        aid = self.add_actor(self.kb.actor_at(entry, self.date, extra_roles))
+        if entry.kind == "person":
+            roles = self.person_roles.setdefault(aid, set())
+            for o in self.kb.offices_at(entry, self.date):
+                roles.add((o.owner, o.role))
+                for r in o.roles:
+                    roles.add((o.owner, r))
+            self.genders[aid] = entry.gender
+        return aid
+
+    # ------------------------------------------------------------------ 1. gazetteer
+    def find_gazetteer(self) -> None:
+        doc, n, i = self.doc, len(self.doc), 0
+        while i < n:
+            found = False
+            if _is_cap(doc[i]) and doc[i].lower_ != "the" and not doc[i].is_punct:
+                for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
+                    span = doc[i : i + length]
+                    if span[-1].is_punct:
+                        continue
+                    hits = self.kb.hits(span.text)
+                    if not hits:
+                        continue
+                    hits = self._filter_hits(span, hits)
+                    hit = self.kb.best_hit(hits, self.date)
+                    if hit is None:
+                        continue
+                    self.claim(Item(i, i + length, "kb", hit=hit))
+                    i += length
+                    found = True
+                    break
+            if not found:
+                i += 1
+
+    def _filter_hits(self, span: Any, hits: list[Hit]) -> list[Hit]:
+        ents = {id(self.ent_of[t.i]): self.ent_of[t.i] for t in span if t.i in self.ent_of}
+        labels = {e.label_ for e in ents.values()}
+        inside_longer_person = any(
+            e.label_ == "PERSON" and (e.start < span.start or e.end > span.end) for e in ents.values()
+        )
+        out = []
+        for h in hits:
+            if h.entry.kind != "person" and inside_longer_person:
+                continue
+            if h.entry.kind != "person" and "PERSON" in labels and h.how in ("capital", "adj", "people"):
+                continue
+            if norm(span.text) in self.ambiguous and not (labels & PLACE_LABELS) and h.entry.kind != "person":
+                continue
+            if norm(span.text) in self.ambiguous and h.entry.kind == "person" and "PERSON" not in labels:
+                continue
+            out.append(h)
+        return out
+
+    # ------------------------------------------------------------------ 2. entities
+    def find_entities(self) -> None:
+        for ent in self.ents:
+            if ent.label_ not in ("PERSON", "ORG", "NORP"):
+                if ent.label_ in ("GPE", "LOC", "FAC"):
+                    for t in ent:
+                        self.out.places.setdefault(t.i, f"place:{slug(ent.text)}")
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
+                start += 1
+            while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in ("'s", "’s")):
+                end -= 1
+            gender = None
+            while start < end and self.doc[start].lower_ in self.honorifics:
+                gender = self.honorifics[self.doc[start].lower_] or gender
+                start += 1
+            if start >= end or not self.free(start, end):
+                continue
+            kind = {"PERSON": "person", "ORG": "org", "NORP": "norp"}[ent.label_]
+            item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
+            if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
+                item.extra.append((start - 1, start))
+            self.claim(item)
+
+    # ------------------------------------------------------------------ 3. titles
+    def find_titles(self) -> None:
+        doc, n = self.doc, len(self.doc)
+        titles = self.kb.titles
+        if not titles:
+            return
+        i = 0
+        while i < n:
+            match = None
+            for length in range(min(5, n - i), 0, -1):
+                if not self.free(i, i + length):
+                    continue
+                words = [t.lower_ for t in doc[i : i + length]]
+                last = doc[i + length - 1]
+                key = " ".join(words)
+                key_lemma = " ".join(words[:-1] + [last.lemma_.lower()])
+                if key in titles or key_lemma in titles:
+                    match = (length, titles.get(key) or titles[key_lemma], last.tag_ in ("NNS", "NNPS"))
+                    break
+            if match is None or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                i += 1
+                continue
+            length, tdef, plural = match
+            item = Item(i, i + length, "title", role=tdef["role"], sector=tdef.get("sector", ""),
+                        label=doc[i : i + length].text, plural=plural, owner=tdef.get("owner"))
+            self._title_owner(item)
+            self.claim(item)
+            i += length
+
+    def _owner_item_before(self, pos: int) -> Item | None:
+        """A country/IGO gazetteer item ending at ``pos`` (``Serbian`` / ``Kosovo 's``)."""
+        j = pos - 1
+        if j >= 0 and self.doc[j].lower_ in ("'s", "’s"):
+            j -= 1
+        if j < 0:
+            return None
+        it = self.claimed[j]
+        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS and it.end == j + 1:
+            return it
+        return None
+
+    def _owner_item_after(self, pos: int) -> Item | None:
+        """``of [the] X`` after a title: ``President of Serbia``."""
+        doc = self.doc
+        if pos < len(doc) and doc[pos].lower_ == "of":
+            j = pos + 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            if j < len(doc):
+                it = self.claimed[j]
+                if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS and it.start == j:
+                    return it
+        return None
+
+    def _title_owner(self, item: Item) -> None:
+        q = self._owner_item_before(item.start) or self._owner_item_after(item.end)
+        if q is not None and q.hit is not None and q.hit.how != "capital":
+            item.owner = item.owner or q.hit.entry.key
+            item.extra.append((q.start, q.end))
+            q.kind = "consumed"
+
+    # ------------------------------------------------------------------ 4. agents
+    def find_agents(self) -> None:
+        doc, agents = self.doc, self.kb.agents
+        if not agents:
+            return
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or self.claimed[tok.i] is not None:
+                continue
+            best = None
+            for k in range(max(0, tok.i - 3), tok.i + 1):
+                if not self.free(k, tok.i + 1):
+                    continue
+                words = [t.lower_ for t in doc[k : tok.i]] + [tok.lemma_.lower()]
+                key = " ".join(words)
+                if key in agents:
+                    best = (k, agents[key])
+                    break
+                key2 = " ".join([t.lower_ for t in doc[k : tok.i + 1]])
+                if key2 in agents:
+                    best = (k, agents[key2])
+                    break
+            if best is None:
+                continue
+            k, sector = best
+            item = Item(k, tok.i + 1, "agent", sector=sector, plural=tok.tag_ in ("NNS", "NNPS"),
+                        label=doc[k : tok.i + 1].text)
+            owner = self._agent_owner(tok, k)
+            if owner is not None and owner.hit is not None:
+                item.owner = owner.hit.entry.key
+                item.extra.append((owner.start, owner.end))
+                owner.kind = "consumed"
+            self.claim(item)
+
+    def _agent_owner(self, head: Any, k: int) -> Item | None:
+        doc = self.doc
+        left = head.left_edge.i
+        for j in range(k - 1, max(left, k - 6) - 1, -1):
+            it = self.claimed[j]
+            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS:
+                return it
+            if it is not None and it.kind in ("person", "title"):
+                return None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        it = self.claimed[pobj.i]
+                        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS:
+                            return it
+        _ = doc
+        return None
+
+    # ------------------------------------------------------------------ 4b. pronouns
+    def find_pronouns(self) -> None:
+        for tok in self.doc:
+            if self.claimed[tok.i] is None and tok.lower_ in self.pronouns and tok.tag_ in ("PRP", "PRP$"):
+                self.claim(Item(tok.i, tok.i + 1, "pron", gender=self.pronouns[tok.lower_]))
+
+    # ------------------------------------------------------------------ run
+    def run(self) -> DocActors:
+        from newsledger.nlp.actors.coref import resolve_items
+
+        self.find_gazetteer()
+        self.find_entities()
+        self.find_titles()
+        self.find_agents()
+        self.find_pronouns()
+        resolve_items(self)
+        self.emit()
+        return self.out
+
+    def emit(self) -> None:
+        doc = self.doc
+        for it in sorted(self.items, key=lambda x: x.start):
+            if it.actor is None or it.kind == "consumed":
+                continue
+            spans = [(it.start, it.end), *it.extra]
+            for s, e in spans:
+                for i in range(s, e):
+                    self.out.token_actor[i] = it.actor
+                    self.out.places.pop(i, None) if it.kind == "kb" and it.hit and it.hit.how in ("capital", "metonym") else None
+            s = min(x for x, _ in spans)
+            e = max(y for _, y in spans)
+            if e - s > (it.end - it.start) + sum(b - a for a, b in it.extra) + 2:
+                s, e = it.start, it.end  # qualifier far away: keep the head span only
+            span = doc[s:e]
+            self.out.mentions.append(Mention(self.article_id, it.actor, span.start_char, span.end_char, span.text))
+
+
+def resolve_actors(doc: Any, kb: ActorKB, published: str | None, article_id: str) -> DocActors:
+    """Find and resolve the actor mentions of a parsed ``doc`` published on ``published``."""
+    return Resolver(doc, kb, published, article_id).run()
