@@ -90,6 +90,8 @@ class StoryClusterer:
         self.assignment: dict[str, int] = {}
         self.parent: list[int] = []          # merged story -> the story it went into (itself if alive)
         self.sums: np.ndarray | None = None  # (capacity, dims) member-vector sums
+        self.alive = np.zeros(0, bool)
+        self.last = np.zeros(0)
         self.last_day: list[int | None] = []
         self.members: list[list[str]] = []
         self.actors: list[Counter[str]] = []
@@ -168,10 +170,9 @@ class StoryClusterer:
             assert self.sums is not None
             sums = self.sums[:n]
             norms = np.linalg.norm(sums, axis=1)
-            alive = np.array([self.parent[i] == i for i in range(n)])
-            scores = np.where(alive & (norms > 0), sums @ vec / np.maximum(norms, 1e-9), -9.0)
+            scores = np.where(self.alive[:n] & (norms > 0), sums @ vec / np.maximum(norms, 1e-9), -9.0)
             if day is not None and p.window_days > 0:
-                gaps = np.array([abs(day - d) if d is not None else 0 for d in self.last_day], np.float32)
+                gaps = np.nan_to_num(np.abs(day - self.last[:n]), nan=0.0)
                 scores -= p.time_penalty * np.minimum(1.0, gaps / p.window_days)
                 scores[gaps > 4 * p.window_days] = -9.0
             if actors:
@@ -191,8 +192,13 @@ class StoryClusterer:
         idx = len(self.members)
         if self.sums is None:
             self.sums = np.zeros((64, len(vec)), np.float32)
+            self.alive = np.zeros(64, bool)
+            self.last = np.full(64, np.nan)
         elif idx >= len(self.sums):
             self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
+            self.alive = np.concatenate([self.alive, np.zeros(len(self.alive), bool)])
+            self.last = np.concatenate([self.last, np.full(len(self.last), np.nan)])
+        self.alive[idx] = True
         self.parent.append(idx)
         self.last_day.append(None)
         self.members.append([])
@@ -207,6 +213,7 @@ class StoryClusterer:
         if day is not None:
             last = self.last_day[idx]
             self.last_day[idx] = day if last is None else max(last, day)
+            self.last[idx] = self.last_day[idx]
         self.members[idx].append(article_id)
         self.actors[idx].update(actors)
         self.assignment[article_id] = idx
@@ -223,7 +230,7 @@ class StoryClusterer:
             j = int(j)
             if sims[j] < self.params.merge_threshold:
                 return
-            if j == idx or self.parent[j] != j or len(self.members[j]) < 2:
+            if j == idx or not self.alive[j] or len(self.members[j]) < 2:
                 continue
             keep, gone = (idx, j) if len(self.members[idx]) >= len(self.members[j]) else (j, idx)
             self.sums[keep] += self.sums[gone]
@@ -233,7 +240,9 @@ class StoryClusterer:
             self.actors[keep].update(self.actors[gone])
             days = [d for d in (self.last_day[keep], self.last_day[gone]) if d is not None]
             self.last_day[keep] = max(days) if days else None
+            self.last[keep] = np.nan if self.last_day[keep] is None else self.last_day[keep]
             self.parent[gone] = keep
+            self.alive[gone] = False
             for aid in self.members[keep]:
                 self.assignment[aid] = keep
             return

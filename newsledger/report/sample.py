@@ -160,3 +160,45 @@ def _with_hostile(ledger: Ledger) -> Ledger:
         timeline=ledger.timeline + (TimelineEntry("2023-03-20", "sx", HOSTILE_TITLE, ("ex",), (art.id,), 1),),
         claims=ledger.claims + (claim,), dyads=ledger.dyads,
     )
+
+
+def synthetic_ledger(events: int = 10_000, per_article: int = 5, actors: int = 60, seed: int = 7) -> Ledger:
+    """A large made-up ledger (for timing the report and the API, not for reading)."""
+    import random
+
+    from newsledger.model import PLOVER_CATEGORIES
+
+    rng = random.Random(seed)
+    people = [Actor(f"act{i}", f"Actor {i}", "person" if i % 3 else "country", "SRB" if i % 2 else "XKX")
+              for i in range(actors)]
+    sentence = "Actor {a} met Actor {b} in the capital on Monday to discuss the plan. "
+    arts, ments, evs, quotes = [], [], [], []
+    n_articles = max(1, events // per_article)
+    for n in range(n_articles):
+        aid = f"art{n}"
+        month = 1 + n % 12
+        year = 2015 + (n // 12) % 10
+        parts, offsets = [], []
+        pos = 0
+        for _ in range(per_article):
+            a, b = rng.sample(range(actors), 2)
+            s = sentence.format(a=a, b=b)
+            offsets.append((pos, pos + len(s) - 1, a, b))
+            parts.append(s)
+            pos += len(s)
+        text = "".join(parts)
+        arts.append(Article(aid, text, f"Report {n}", f"Source {n % 25}", None, None, f"{year}-{month:02d}-15"))
+        for k, (s, e, a, b) in enumerate(offsets):
+            ments.append(Mention(aid, f"act{a}", s, s + len(f"Actor {a}"), f"Actor {a}"))
+            evs.append(Event(f"{aid}-e{k}", aid, rng.choice(PLOVER_CATEGORIES), (f"act{a}",), (f"act{b}",),
+                             text[s:e], s, e, date=f"{year}-{month:02d}-{10 + k}", negated=rng.random() < 0.1))
+        quotes.append(Quote(f"{aid}-q", aid, f"act{offsets[0][2]}", None, text[0:20], 0, 20, "direct"))
+    stories = [Story(f"s{i}", f"Story {i}", tuple(f"art{n}" for n in range(i, n_articles, 50))) for i in range(50)]
+    timeline = [TimelineEntry(e.date or "", f"s{int(e.article_id[3:]) % 50}", e.sentence, (e.id,), (e.article_id,), 1)
+                for e in evs[::10]]
+    claims = [Claim(f"c{i}", f"Claim {i}", (f"art{i}", f"art{i + 1}"), (f"c{i + 1}",) if i % 7 == 0 else ())
+              for i in range(0, min(400, n_articles - 1))]
+    dyads = tuple({"source_id": f"act{i % actors}", "target_id": f"act{(i * 7 + 1) % actors}", "month": f"20{15 + i % 9}-{1 + i % 12:02d}",
+                   "counts": {}, "cooperation": rng.randint(0, 5), "conflict": rng.randint(0, 5), "score": 0.0} for i in range(600))
+    return Ledger(articles=tuple(arts), actors=tuple(people), mentions=tuple(ments), quotes=tuple(quotes),
+                  events=tuple(evs), stories=tuple(stories), timeline=tuple(timeline), claims=tuple(claims), dyads=dyads)

@@ -118,6 +118,8 @@ class ActorKB:
         self.sectors: dict[str, str] = {}
         self.rules: dict[str, Any] = {}
         self.ambiguous: set[str] = set()
+        self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
+        self.not_people: set[str] = set()
 
     # ----------------------------------------------------------------- index
     def _add_key(self, text: str, entry: KBEntry, how: str) -> None:
@@ -273,6 +275,8 @@ class ActorKB:
                     folded = fold(text)
                     if folded != text:
                         out[(lab, folded)] = None
+        for name, _iso in self.places.values():
+            out[("GPE", name)] = None
         return [{"label": lab, "pattern": text} for lab, text in out]
 
     def _surface_forms(self, e: KBEntry, how: str) -> list[str]:
@@ -382,6 +386,11 @@ def _load_agents(kb: ActorKB) -> None:
     kb.sectors = {str(k): str(v) for k, v in core["sectors"].items()}
     kb.rules = load_data(data_path(STAGE, "resolution.en.yaml"), required=("pronouns", "metonymy"))
     kb.ambiguous = set(kb.rules.get("ambiguous_names") or [])
+    kb.not_people = {norm(x) for x in kb.rules.get("not_people") or []}
+    places = load_data(data_path(STAGE, "places.en.yaml"), required=("places",))
+    for iso, names in places["places"].items():
+        for name in names:
+            kb.places[norm(name)] = (name, str(iso))
 
 
 @lru_cache(maxsize=1)

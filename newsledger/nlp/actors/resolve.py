@@ -143,6 +143,14 @@ class Resolver:
                     span = doc[i : i + length]
                     if span[-1].is_punct:
                         continue
+                    key = norm(span.text)
+                    if key in self.kb.places and length > 1 or (key in self.kb.places and not self.kb.hits(span.text)):
+                        for t in span:
+                            self.out.places[t.i] = f"place:{slug(self.kb.places[key][0])}"
+                        self.claim(Item(i, i + length, "place"))
+                        i += length
+                        found = True
+                        break
                     hits = self.kb.hits(span.text)
                     if not hits:
                         continue
@@ -181,8 +189,9 @@ class Resolver:
         for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
                 if ent.label_ in ("GPE", "LOC", "FAC"):
+                    e = self.kb.lookup(ent.text, self.date, ("country",))
                     for t in ent:
-                        self.out.places.setdefault(t.i, f"place:{slug(ent.text)}")
+                        self.out.places.setdefault(t.i, e.id if e is not None else f"place:{slug(ent.text)}")
                 continue
             start, end = ent.start, ent.end
             while start < end and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
@@ -196,6 +205,10 @@ class Resolver:
             if start >= end or not self.free(start, end):
                 continue
             kind = {"PERSON": "person", "ORG": "org", "NORP": "norp"}[ent.label_]
+            if kind == "person" and norm(self.doc[start:end].text) in self.kb.not_people:
+                kind = "org"
+            if kind == "norp" and self.doc[start:end].root.dep_ in ("amod", "compound", "nmod"):
+                continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
@@ -270,6 +283,8 @@ class Resolver:
         for tok in doc:
             if tok.pos_ not in ("NOUN", "PROPN") or self.claimed[tok.i] is not None:
                 continue
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+                continue  # "police" in "police officers": the head noun decides
             best = None
             for k in range(max(0, tok.i - 3), tok.i + 1):
                 if not self.free(k, tok.i + 1):
@@ -286,8 +301,9 @@ class Resolver:
             if best is None:
                 continue
             k, sector = best
+            definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
             item = Item(k, tok.i + 1, "agent", sector=sector, plural=tok.tag_ in ("NNS", "NNPS"),
-                        label=doc[k : tok.i + 1].text)
+                        label=doc[k : tok.i + 1].text, name="definite" if definite else "")
             owner = self._agent_owner(tok, k)
             if owner is not None and owner.hit is not None:
                 item.owner = owner.hit.entry.key
@@ -342,7 +358,6 @@ class Resolver:
             for s, e in spans:
                 for i in range(s, e):
                     self.out.token_actor[i] = it.actor
-                    self.out.places.pop(i, None) if it.kind == "kb" and it.hit and it.hit.how in ("capital", "metonym") else None
             s = min(x for x, _ in spans)
             e = max(y for _, y in spans)
             if e - s > (it.end - it.start) + sum(b - a for a, b in it.extra) + 2:

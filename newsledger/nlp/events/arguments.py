@@ -29,13 +29,15 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     if a:
         return [a]
     out: list[str] = []
-    # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister", appositions
+    # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister" (each modifier
+    # counts as one actor: its own head first, so "Iraqi President Saddam Hussein's" is one)
     for c in h.children:
         if c.dep_ in _NP_DEPS:
-            for t in c.subtree:
-                if t.dep_ in ("relcl", "acl"):
-                    break
-                b = doc_actors.actor_for_token(t.i)
+            for b in ([doc_actors.actor_for_token(c.i)] if doc_actors.actor_for_token(c.i) else _head_actors(c, doc_actors)):
+                if b and b not in out:
+                    out.append(b)
+            for cj in c.conjuncts:
+                b = doc_actors.actor_for_token(cj.i)
                 if b and b not in out:
                     out.append(b)
     if out:

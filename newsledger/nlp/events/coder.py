@@ -32,9 +32,48 @@ class Candidate:
     nominal: bool = False
 
 
-def _verb_key(t: Any) -> str:
+def lemma_forms(t: Any) -> list[str]:
+    """The parser's lemma, then the lower-cased form and regular de-inflections of it
+    (the small model's lemmatizer misses some: "staged" -> "stag")."""
+    w = t.lower_
+    out = [t.lemma_.lower()]
+    cands = [w]
+    if w.endswith("ied"):
+        cands.append(w[:-3] + "y")
+    if w.endswith("ies"):
+        cands.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        cands += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            cands.append(w[:-3])
+    if w.endswith("ing"):
+        cands += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            cands.append(w[:-4])
+    if w.endswith("es"):
+        cands.append(w[:-2])
+    if w.endswith("s"):
+        cands.append(w[:-1])
+    for c in cands:
+        if c not in out:
+            out.append(c)
+    return out
+
+
+def _lemma(t: Any, *tables: Any) -> str:
+    """The first form of ``t`` found in any of ``tables`` (else the parser's lemma)."""
+    forms = lemma_forms(t)
+    for f in forms:
+        for tab in tables:
+            if f in tab:
+                return f
+    return forms[0]
+
+
+def _verb_key(t: Any, lex: Lexicon | None = None) -> str:
+    lemma = _lemma(t, lex.verbs, lex.verb_objects, lex.light_verbs, lex.control, lex.fb_verbs) if lex else t.lemma_.lower()
     prt = [c.lemma_.lower() for c in t.children if c.dep_ == "prt"]
-    return f"{t.lemma_.lower()} {prt[0]}" if prt else t.lemma_.lower()
+    return f"{lemma} {prt[0]}" if prt else lemma
 
 
 def _obj(t: Any) -> Any:
@@ -48,23 +87,29 @@ def _obj(t: Any) -> Any:
 
 
 def _noun_key(t: Any, table: dict[str, Code]) -> Code | None:
-    comp = [c for c in t.children if c.dep_ == "compound" and c.i == t.i - 1]
+    comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
     if comp:
         key = f"{comp[0].lemma_.lower()} {t.lemma_.lower()}"
         if key in table:
             return table[key]
-    for k in (t.lemma_.lower(), t.text.lower()):
+    for k in lemma_forms(t):
         if k in table:
             return table[k]
+    if comp and t.lemma_.lower() in load_lexicon().lists["generic_event_heads"]:  # "mediation effort" -> mediation
+        for k in lemma_forms(comp[0]):
+            if k in table:
+                return table[k]
     return None
 
 
 def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     """The code of verb ``t`` and the event noun it absorbs (or None)."""
-    key = _verb_key(t)
-    lemma = t.lemma_.lower()
+    key = _verb_key(t, lex)
+    lemma = key.split(" ")[0]
     obj = _obj(t)
-    olemma = obj.lemma_.lower() if obj is not None else None
+    olemma = None
+    if obj is not None:
+        olemma = _lemma(obj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
     if olemma:
         for k in (key, lemma):
             vo = lex.verb_objects.get(k)
@@ -124,7 +169,8 @@ def _complement(t: Any) -> Any:
 
 
 def _control_role(t: Any, lex: Lexicon) -> str | None:
-    return lex.control.get(_verb_key(t)) or lex.control.get(t.lemma_.lower())
+    key = _verb_key(t, lex)
+    return lex.control.get(key) or lex.control.get(key.split(" ")[0])
 
 
 def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
@@ -135,6 +181,8 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     if own is NO_EVENT:
         return None
     role = _control_role(t, lex)
+    if noun is not None and own is not None:
+        return Candidate(anchor=t, code=own, chain=[t], noun=noun, negated=_negated(t, lex))
     comp = _complement(t) if role or (own and own.plover in ("REQUEST", "THREATEN", "REJECT", "AGREE")) else None
     if comp is not None and (comp.dep_ == "xcomp" or role in ("request", None) or own is not None):
         inner = resolve(comp, lex, depth + 1)

@@ -9,21 +9,22 @@ from newsledger.model import Event, TimeExpression
 from newsledger.nlp.events.arguments import np_actors, passive_patient, subject_of, target_tokens
 from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated, _noun_key, resolve
 from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
+from newsledger.nlp.events.stance import apply_stance
 
 _NOMINAL_SOURCE_PREPS = ("by",)
 _NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
 _NOMINAL_TARGET_PREPS = ("of", "against", "on", "with", "between", "to", "toward", "towards")
 
 
-def sentence_candidates(sent: Any, lex: Lexicon) -> list[Candidate]:
+def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) -> list[Candidate]:
     """Coded actions in one sentence, each once (control chains and light verbs merged)."""
     cands: list[Candidate] = []
     used: set[int] = set()
     # verbal candidates, outermost first (document order of depth)
     verbs = sorted((t for t in sent if _is_verbal(t) or t.pos_ == "ADJ"), key=_depth)
     for t in verbs:
-        if t.i in used or t.dep_ in ("amod", "compound", "nmod"):
-            continue  # "EU-backed deal", "NATO-led forces": modifiers, not actions
+        if t.i in used or t.dep_ in ("amod", "compound", "nmod", "prep", "agent", "mark"):
+            continue  # "EU-backed deal", "NATO-led forces", "according to": not actions
         c = resolve(t, lex)
         if c is None:
             continue
@@ -32,6 +33,11 @@ def sentence_candidates(sent: Any, lex: Lexicon) -> list[Candidate]:
         used.add(c.anchor.i)
         if c.noun is not None:
             used.add(c.noun.i)
+        # "erected barricades to protest", "staged rallies to demand": the purpose of the same act
+        for x in (*c.chain, c.anchor):
+            for ch in x.children:
+                if ch.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in ch.children):
+                    used.add(ch.i)
     # nominal events with their own arguments ("the detention of three officers by Serbia")
     for t in sent:
         if t.pos_ not in ("NOUN", "PROPN") or t.i in used:
@@ -47,6 +53,7 @@ def sentence_candidates(sent: Any, lex: Lexicon) -> list[Candidate]:
         c.negated = _negated(t, lex)
         cands.append(c)
         used.add(t.i)
+    cands = apply_stance(cands, sent, lex, dated or set())
     if lex.raw.get("subordinate_events", "when_no_main") == "when_no_main":
         main = [c for c in cands if is_main(c)]
         if main:
@@ -252,12 +259,32 @@ def location(c: Candidate, lex: Lexicon) -> str | None:
     return None
 
 
+def _dated_heads(sent: Any, timexes: list[TimeExpression]) -> set[int]:
+    """Tokens (and their heads) that a day-precise time expression attaches to."""
+    out: set[int] = set()
+    for tx in timexes:
+        if tx.start < sent.start_char or tx.end > sent.end_char or len(tx.value or "") < 10:
+            continue
+        span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        cur = span.root
+        for _ in range(3):
+            cur = cur.head
+            out.add(cur.i)
+    return out
+
+
 def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], published: str | None,
                   lex: Lexicon | None = None) -> list[dict[str, Any]]:
     """The events of one sentence as plain dicts (the fields of ``Event`` minus id/article)."""
     lex = lex or load_lexicon()
     out: list[dict[str, Any]] = []
-    for c in sentence_candidates(sent, lex):
+    dated = _dated_heads(sent, timexes)
+    recode = lex.raw.get("negated_recode") or {}
+    for c in sentence_candidates(sent, lex, dated):
+        if c.negated and c.code.cameo in recode:
+            c.code = lex.code(str(recode[c.code.cameo])) or c.code
         sources, targets = arguments(c, doc_actors, lex)
         tx = governing_timex(c, sent, timexes)
         date = tx.value if tx is not None else published

@@ -93,7 +93,11 @@ def load_lexicon() -> Lexicon:
     lex.verb_objects = {str(v): table(objs) for v, objs in (cur.get("verb_objects") or {}).items()}
     lex.verb_preps = {str(v): table(ps) for v, ps in (cur.get("verb_preps") or {}).items()}
     skip = tuple(str(r) for r in cur.get("fallback_skip_roots") or ())
-    lex.fb_verbs = {k: c for k, c in table(fb["verbs"]).items() if not c.cameo.startswith(skip)}
+    closed = set(cur.get("light_verbs") or ()) | set(cur.get("speech_verbs") or ())
+    for words in cur["control"].values():
+        closed |= set(words)
+    lex.fb_verbs = {k: c for k, c in table(fb["verbs"]).items()
+                    if not c.cameo.startswith(skip) and k not in closed}
     lex.fb_objects = {str(v): table(objs) for v, objs in (fb.get("objects") or {}).items()}
     lex.light_verbs = frozenset(cur.get("light_verbs") or ())
     for role, words in cur["control"].items():
@@ -101,6 +105,6 @@ def load_lexicon() -> Lexicon:
             lex.control.setdefault(str(w), str(role))
     for name in ("speech_verbs", "modal_planned", "modal_hypothetical", "hypothetical_marks",
                  "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
-                 "location_preps", "intent_conflict_categories"):
+                 "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

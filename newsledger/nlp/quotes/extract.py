@@ -108,6 +108,8 @@ class _DocQuotes:
             return cue.head
         if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
             return self.subject_of(cue.head, depth + 1)
+        if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
+            return self.subject_of(cue.head.head, depth + 1)
         return None
 
     def trim(self, lo: int, hi: int) -> tuple[int, int] | None:
@@ -422,11 +424,11 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
                 a.speaker = prev.speaker if prev else None
                 a.inherited = True
             else:
-                subj = _previous_subject(dq, a)
-                if near and prev is not None:
-                    a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
-                elif subj is not None:
+                subj = _previous_subject(dq, a, prev)
+                if subj is not None:
                     a.speaker = subj
+                elif near and prev is not None:
+                    a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
                 elif prev is not None and prev.actor is not None:
                     a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
         if a.speaker is not None and not a.inherited:
@@ -450,15 +452,18 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     return quotes
 
 
-def _previous_subject(dq: _DocQuotes, a: _Attr) -> Any | None:
-    """The person subject of the sentence before an uncued quotation, if any."""
+def _previous_subject(dq: _DocQuotes, a: _Attr, prev: _Attr | None) -> Any | None:
+    """The person subject of the sentence before an uncued quotation, if that sentence
+    is narration (holds no quotation): 'The Serbian president also pouted. "..."'."""
     sn = dq.sent_of[dq.tok_at(a.start)]
     if sn == 0:
         return None
     sent = dq.sents[sn - 1]
+    if dq.mark_at(sent.start_char) is not None or dq.mark_at(max(sent.start_char, sent.end_char - 2)) is not None:
+        return None
+    if prev is not None and prev.end > sent.start_char:
+        return None
     for t in sent:
-        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
-            aid = dq.res.resolve(t, None)
-            if aid and dq.res.kind(aid) == "person":
-                return t
+        if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and dq.res.person(t):
+            return t
     return None

@@ -97,17 +97,49 @@ class SpeakerResolver:
 
     def resolve(self, tok: Any, prev_speaker: str | None) -> str | None:
         """Actor id for the speaker token ``tok`` (API first, then the discourse rules)."""
-        aid = self.api_actor(tok)
-        if aid:
-            return aid
+        direct = self.da.actor_for_token(tok.i)
+        if direct and self.kind(direct) != "person" and tok.ent_type_ in ("NORP", "ORG", "") \
+                and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+            # a bare demonym or title word as speaker ("Kosovar added") names the person
+            # who carries that word in their title in this document
+            titled = self._by_title(tok)
+            if titled:
+                return titled
+        if direct and (self.kind(direct) != "group" or tok.pos_ == "PROPN" and tok.ent_type_ != "NORP"):
+            return direct
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return self._antecedent(tok, prev_speaker)
+            if low == "it":
+                doc_subject = self._recent_document(tok)
+                if doc_subject is not None:
+                    return self._document_author(doc_subject)
             return prev_speaker
         if tok.lemma_.lower() in self.lex.document_nouns:
             return self._document_author(tok)
-        return self._by_title(tok)
+        # a description or a demonym ("the Serbian president", "the Kosovar"):
+        # the person with those title words in this document, else what the API says
+        titled = self._by_title(tok)
+        if titled:
+            return titled
+        return self.api_actor(tok)
+
+    def person(self, tok: Any) -> str | None:
+        """The person actor a subject token stands for, if any (no pronoun chasing)."""
+        aid = self.da.actor_for_token(tok.i)
+        if aid and self.kind(aid) == "person":
+            return aid
+        aid = self._by_title(tok) or self.api_actor(tok)
+        return aid if aid and self.kind(aid) == "person" else None
+
+    def _recent_document(self, tok: Any) -> Any | None:
+        sn = self.sent_of[tok.i]
+        for k in range(sn, max(-1, sn - 2), -1):
+            for t in self.sents[k]:
+                if t.i < tok.i and t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in self.lex.document_nouns:
+                    return t
+        return None
 
     # -- discourse rules ------------------------------------------------------
     def _antecedent(self, tok: Any, prev_speaker: str | None) -> str | None:
@@ -116,8 +148,8 @@ class SpeakerResolver:
             sent = self.sents[k]
             subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and not t.pos_ == "PRON"]
             for t in reversed(subjects):
-                aid = self.api_actor(t) or self._by_title(t)
-                if aid and self.kind(aid) == "person":
+                aid = self.person(t)
+                if aid:
                     return aid
         if prev_speaker:
             return prev_speaker

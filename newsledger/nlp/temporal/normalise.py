@@ -99,6 +99,10 @@ def dmod(g: Grammar, s: str | None) -> str:
     return str(vocab(g, "duration_mods", s) or "") if s else ""
 
 
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|shall|should|must|'ll|to)\s+(?:not\s+)?(?:be\s+|get\s+|have\s+been\s+)?$", re.IGNORECASE)
+
+
 def tense(ctx: Context, start: int, end: int) -> str:
     """'past', 'future' or '' from the nearest tense cue in the clause around a span."""
     text = ctx.text
@@ -118,6 +122,8 @@ def tense(ctx: Context, start: int, end: int) -> str:
         d = start - m.end() if m.end() <= start else (m.start() - end) * 2.0
         if d < best_d:
             best, best_d = ("future" if m.group("fut") else "past"), d
+            if best == "past" and _MODAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                best = "future"  # "should be completed", "will be held": the modal decides
     return best
 
 
@@ -194,13 +200,8 @@ def _month_num(g: Grammar, m: re.Match[str]) -> int | None:
 
 
 def _year_for_month(ctx: Context, month: int, day: int | None, m: re.Match[str]) -> int | None:
-    """Year of an expression that names no year: the year just mentioned in the same
-    sentence, else chosen by the clause tense around the publication date."""
-    if ctx.years and day is None:
-        pos, y = ctx.years[-1]
-        between = ctx.text[pos:m.start()]
-        if len(between) < 100 and not re.search(r"[.!?;]\s|\n", between):
-            return y
+    """Year of an expression that names no year, chosen by the clause tense around the
+    publication date."""
     if ctx.dct is None:
         return None
     return cal.pick_year(month, day, ctx.dct, tense(ctx, m.start(), m.end()))
@@ -452,6 +453,8 @@ def r_clock(ctx: Context, m: re.Match[str]) -> Result | None:
     named = _low(_gd(m, "named"))
     if named:
         hh, mi = (24 if named == "midnight" else 12), 0
+    elif _gd(m, "h24"):
+        hh, mi = int(m.group("h24")), int(m.group("mi"))
     else:
         hh, mi = int(m.group("hh")), int(m.group("mi") or 0)
         ap = _low(m.group("ap"))
@@ -477,7 +480,8 @@ def r_clock(ctx: Context, m: re.Match[str]) -> Result | None:
         d = ctx.ref
     day = d.isoformat() if d else "XXXX-XX-XX"
     mod = "APPROX" if _gd(m, "about") else ""
-    return "TIME", f"{day}T{hh:02d}:{mi:02d}", mod
+    zone = "Z" if _gd(m, "zone") else ""
+    return "TIME", f"{day}T{hh:02d}:{mi:02d}{zone}", mod
 
 
 def r_day_word(ctx: Context, m: re.Match[str]) -> Result | None:
@@ -552,13 +556,47 @@ def r_rel_unit(ctx: Context, m: re.Match[str]) -> Result | None:
     base = ctx.dct
     if rel in ("the previous", "the following", "the same", "the"):
         base = ctx.anchor
-    if rel in ("the previous", "the following", "the same") and unit == "Y" and ctx.years:
+    if rel in ("the previous", "the following", "the same") and unit == "Y" and ctx.years \
+            and m.start() - ctx.years[-1][0] < 200 and ctx.dct and ctx.years[-1][1] != ctx.dct.year:
         base = dt.date(ctx.years[-1][1], 7, 1)
     if base is None:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX"), mod
     off = vocab(g, "relative_words", rel)
     off = int(off) if off is not None else 0  # type: ignore[arg-type]
     return "DATE", point_at(unit, shift(unit, base, off)), mod
+
+
+_DURATION_PREP = re.compile(r"\b(?:for|over|throughout|during|all)\s+$", re.IGNORECASE)
+
+
+def r_anaphoric_unit(ctx: Context, m: re.Match[str]) -> Result | None:
+    """'the year', 'that year', 'the week', 'this quarter': the period of the publication
+    date (or of the year just mentioned for 'that'); after 'for/over/during' a duration."""
+    g = ctx.grammar
+    unit = _unit_code(g, m.group("unit"))
+    det = _low(m.group("det"))
+    if unit is None:
+        return None
+    if det == "this" and unit != "Q":
+        return None  # "this year" etc. belong to the relative_unit rule
+    before = ctx.text[max(0, m.start() - 15):m.start()]
+    if det == "the" and _DURATION_PREP.search(before):
+        return "DURATION", duration_value("1", unit), ""
+    if ctx.dct is None:
+        return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX"}[unit], ""
+    if unit == "Q":
+        if det == "that" and ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return "DATE", f"{y:04d}-Q{q}", ""
+        if det == "the" and ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return "DATE", f"{y:04d}-Q{q}", ""
+        return "DATE", point_at("Q", ctx.dct), ""
+    if det == "that":
+        if unit == "Y" and ctx.years:
+            return "DATE", f"{ctx.years[-1][1]:04d}", ""
+        return "DATE", point_at(unit, ctx.anchor or ctx.dct), ""
+    return "DATE", point_at(unit, ctx.dct), ""
 
 
 def r_fiscal_year(ctx: Context, m: re.Match[str]) -> Result | None:
@@ -617,7 +655,9 @@ def r_ago(ctx: Context, m: re.Match[str]) -> Result | None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     if unit == "WE":
         return None
-    return "DATE", point_at(unit if unit != "D" else "D", shift(unit, base, k)), mod
+    if unit == "W":  # "a week ago", "two weeks ago": the day, as news timelines use it
+        return "DATE", shift(unit, base, k).isoformat(), mod
+    return "DATE", point_at(unit, shift(unit, base, k)), mod
 
 
 _UNIT_SKIP_WITH_A = {"TS", "Q"}
@@ -721,7 +761,7 @@ RULES: dict[str, Callable[[Context, re.Match[str]], Result | None]] = {
     "quarter": r_quarter, "half": r_half, "season": r_season, "weekday": r_weekday,
     "weekday_set": r_weekday_set, "clock": r_clock, "day_word": r_day_word,
     "part_of_day": r_part_of_day, "anaphoric_day": r_anaphoric_day, "weekend": r_weekend,
-    "rel_unit": r_rel_unit, "fiscal_year": r_fiscal_year, "year_ago_adj": r_year_ago_adj,
+    "rel_unit": r_rel_unit, "anaphoric_unit": r_anaphoric_unit, "fiscal_year": r_fiscal_year, "year_ago_adj": r_year_ago_adj,
     "ago": r_ago, "duration": r_duration, "bare_plural": r_bare_plural,
     "set_every": r_set_every, "set_times": r_set_times, "holiday": r_holiday, "fixed": r_fixed,
 }

@@ -14,7 +14,7 @@ from newsledger.nlp.temporal.normalise import RULES, Context, vocab
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _PREPOSITIONS = re.compile(
     r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
-    r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early)\s+|mid-)$",
+    r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early|the)\s+|mid-)$",
     re.IGNORECASE,
 )
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
@@ -126,8 +126,11 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
     """All time expressions in ``text`` with TIMEX3 type/value/mod."""
     g = load_grammar(lang)
     ctx = Context(grammar=g, text=text, dct=parse_dct(dct))
+    # candidates whose normaliser rejects them even without context never shadow others
+    probe = Context(grammar=g, text=text, dct=ctx.dct)
+    cands = [c for c in _candidates(g, text) if RULES[c[3]](probe, c[4]) is not None]
     out: list[RawTimex] = []
-    for s, e, _prio, rule, m in _select(_candidates(g, text), len(text)):
+    for s, e, _prio, rule, m in _select(cands, len(text)):
         res = RULES[rule](ctx, m)
         if res is None:
             continue
