@@ -28,10 +28,20 @@ def data_path(stage: str, name: str) -> Path:
 
 
 @lru_cache(maxsize=None)
+def _load_cached(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
+    return _parse(path)
+
+
 def _load(path: str) -> dict[str, Any]:
     p = Path(path)
     if not p.is_file():
         raise DataFileError(path, "not found")
+    st = p.stat()
+    return _load_cached(path, st.st_mtime_ns, st.st_size)
+
+
+def _parse(path: str) -> dict[str, Any]:
+    p = Path(path)
     try:
         content = yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:

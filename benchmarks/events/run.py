@@ -121,7 +121,7 @@ def main() -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     pred_path = out_dir / f"{args.set}.pred.jsonl"
     preds: dict[str, list[dict]] = {}
-    arts = [Article(id=r["id"], text=r["text"], published=r.get("date") or "2020-01-01") for r in recs]
+    arts = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in recs]
     t0 = time.perf_counter()
     with pred_path.open("w", encoding="utf-8") as f:
         for art in arts:

@@ -11,7 +11,16 @@ DOCS: docs/report.md
 from __future__ import annotations
 
 from newsledger.model import (
-    Actor, Article, Claim, Event, Ledger, Mention, Quote, Story, TimeExpression, TimelineEntry,
+    Actor,
+    Article,
+    Claim,
+    Event,
+    Ledger,
+    Mention,
+    Quote,
+    Story,
+    TimeExpression,
+    TimelineEntry,
 )
 
 _TEXTS = {

@@ -29,6 +29,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})")
 _YEARISH = re.compile(r"^(\d{3}[\dX])")
 MAX_DYAD_CHARTS = 12
 MAX_PAIRS_TABLE = 60
+BACKGROUND_MONTHS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,13 +369,29 @@ def _event_row(ev: Event, names: dict[str, str], articles: dict[str, Article], l
 
 
 def _events_chart(events: Sequence[Event], articles: dict[str, Article]) -> charts.Chart:
+    """Counts per month and category over the period covered by the articles.
+
+    Events dated more than ``BACKGROUND_MONTHS`` before the first article are
+    history told as background; they are counted in a note, not drawn, so that
+    one mention of 1999 does not stretch the axis over decades.
+    """
+    first = _month_index(min((a.published for a in articles.values() if a.published), default=None), latest=False)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    background = 0
     for ev in events:
         month = month_of(_event_date(ev, articles))
-        if month:
-            counts[month][ev.type] += 1
+        if not month:
+            continue
+        if first is not None and (_month_index(month, latest=False) or 0) < first - BACKGROUND_MONTHS:
+            background += 1
+            continue
+        counts[month][ev.type] += 1
     extra = sorted({e.type for e in events} - set(PLOVER_CATEGORIES))
-    return charts.stacked_bars(counts, list(PLOVER_CATEGORIES) + extra)
+    chart = charts.stacked_bars(counts, list(PLOVER_CATEGORIES) + extra)
+    if background:
+        note = f"{background} background event{'s' if background != 1 else ''} dated over {BACKGROUND_MONTHS} months before the first article not drawn"
+        chart.note = "; ".join(x for x in (chart.note, note) if x)
+    return chart
 
 
 def _dyads(dyads: Sequence[dict[str, Any]], names: dict[str, str]) -> list[dict[str, Any]]:

@@ -204,9 +204,11 @@ class ActorKB:
             name = f"{e.name if e else owner} {sname}"
             country = None
         code = self.owner_cameo(owner) if owner != "---" else "---"
+        if not code.endswith(sector):
+            code += sector
         return Actor(
             id=f"group:{owner}-{slug(sname)}", name=name, kind="group", country=country,
-            codes={"cameo": code + sector}, roles=(),
+            codes={"cameo": code}, roles=(),
         )
 
     # ----------------------------------------------------------------- extension

@@ -214,6 +214,25 @@ class Resolver:
                 item.extra.append((start - 1, start))
             self.claim(item)
 
+    def find_surnames(self) -> None:
+        """Surnames of in-document people the parser missed or mislabelled ("Tepic said")."""
+        surnames = set()
+        for it in self.items:
+            if it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"):
+                words = norm(self.doc[it.start : it.end].text).split()
+                if len(words) > 1:
+                    surnames.add(words[-1])
+        if not surnames:
+            return
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or not _is_cap(tok) or norm(tok.text) not in surnames:
+                continue
+            it = self.claimed[tok.i]
+            if it is None:
+                self.claim(Item(tok.i, tok.i + 1, "person", name=tok.text))
+            elif it.kind == "org" and it.end - it.start == 1:
+                it.kind = "person"
+
     # ------------------------------------------------------------------ 3. titles
     def find_titles(self) -> None:
         doc, n = self.doc, len(self.doc)
@@ -342,6 +361,7 @@ class Resolver:
 
         self.find_gazetteer()
         self.find_entities()
+        self.find_surnames()
         self.find_titles()
         self.find_agents()
         self.find_pronouns()

@@ -101,20 +101,34 @@ def passive_patient(t: Any) -> Any:
     return None
 
 
-def target_tokens(t: Any, lex: Lexicon, skip: set[int]) -> list[Any]:
-    """Candidate target heads of action token ``t``: dative, object, then prepositional objects."""
+def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2) -> list[Any]:
+    """Candidate target heads of action token ``t``, nearest first: dative, object,
+    prepositional objects, then (``depth`` levels down) the objects' own prepositional
+    objects ("lift embargoes on sales to Iran") and an infinitive complement's arguments."""
     out: list[Any] = []
-    for c in t.children:
-        if c.dep_ in ("dative",) and c.i not in skip:
-            out.append(c)
-    for c in t.children:
-        if c.dep_ in ("dobj", "obj", "attr") and c.i not in skip:
-            out.append(c)
-    preps = lex.lists["target_preps"]
     order = {p: n for n, p in enumerate(lex.raw.get("target_preps") or ())}
-    for c in sorted((c for c in t.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
-                    key=lambda c: order.get(c.lower_, 99)):
-        for o in c.children:
-            if o.dep_ == "pobj" and o.i not in skip:
-                out.append(o)
+    preps = lex.lists["target_preps"]
+    level = [t]
+    for _ in range(depth + 1):
+        nxt: list[Any] = []
+        for h in level:
+            for c in h.children:
+                if c.dep_ in ("dative", "dobj", "obj", "attr") and c.i not in skip:
+                    out.append(c)
+                    nxt.append(c)
+            for c in sorted((c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
+                            key=lambda c: order.get(c.lower_, 99)):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.i not in skip:
+                        out.append(o)
+                        nxt.append(o)
+            for c in h.children:
+                if c.dep_ in ("xcomp",) and c.i not in skip:
+                    nxt.append(c)
+        level = nxt
     return out
+
+
+def own_possession(tok: Any) -> bool:
+    """"its troops", "their borders": the source's own people or things, not a target."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children)

@@ -195,6 +195,8 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
         return None
     cand = Candidate(anchor=t, code=own, chain=[t], noun=noun)
     cand.negated = _negated(t, lex)
+    if comp is not None:  # an uncoded complement still holds the target ("offered to hand over to X")
+        cand.inner = comp
     return cand
 
 

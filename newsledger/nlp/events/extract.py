@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.model import Event, TimeExpression
-from newsledger.nlp.events.arguments import np_actors, passive_patient, subject_of, target_tokens
+from newsledger.nlp.events.arguments import (
+    np_actors,
+    own_possession,
+    passive_patient,
+    subject_of,
+    target_tokens,
+)
 from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated, _noun_key, resolve
 from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
 from newsledger.nlp.events.stance import apply_stance
@@ -132,6 +138,10 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     subj, passive = subject_of(top)
     if subj is not None:
         sources = np_actors(subj, doc_actors)
+    if not sources and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
+        spk, _ = subject_of(top.head)  # "the rebels said they will release ...": the speaker
+        if spk is not None:
+            sources = np_actors(spk, doc_actors)
     if passive:
         pat = passive_patient(top) or passive_patient(t)
         if pat is not None:
@@ -140,16 +150,29 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         targets += np_actors(c.request_target, doc_actors)
         skip.add(c.request_target.i)
     if not targets:
+        fallback: list[str] = []
         for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
             for o in target_tokens(tok, lex, skip):
-                found = np_actors(o, doc_actors)
-                if found:
-                    targets += found
-                    break
+                found = [a for a in np_actors(o, doc_actors) if a not in sources]
+                if not found:
+                    continue
+                if own_possession(o) or all(_unplaced(a, doc_actors) for a in found):
+                    fallback = fallback or found
+                    continue
+                targets += found
+                break
             if targets:
                 break
+        targets = targets or fallback
     targets = [a for a in _uniq(targets) if a not in sources]
     return _uniq(sources), targets
+
+
+def _unplaced(aid: str, doc_actors: Any) -> bool:
+    """An actor with no known country ("the troops", "police"): a weak target."""
+    a = doc_actors.actors.get(aid)
+    code = (a.codes or {}).get("cameo", "") if a is not None else ""
+    return not code or code.startswith("---")
 
 
 def _uniq(xs: list[str]) -> list[str]:

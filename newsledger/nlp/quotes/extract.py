@@ -433,8 +433,9 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
                     a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
         if a.speaker is not None and not a.inherited:
             a.actor = dq.res.resolve(a.speaker, prev.actor if prev else None)
-        if a.speaker is None and a.actor is None and not cue_found:
-            continue
+        if a.speaker is None and a.actor is None and (not cue_found or (
+                kind == "direct" and dq.words(a) <= lex.max_words_scare)):
+            continue  # no speaker: a short quotation with a cue like "so-called" is a name
         spk_text = dq.res.speaker_text(a.speaker) if a.speaker is not None else None
         if spk_text is not None and spk_text.lower() in lex.non_speakers and a.actor is None:
             spk_text = None
