@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsledger.datafiles import PACKAGE_ROOT, load_data
 
@@ -77,19 +78,19 @@ class Chart:
     note: str = ""
 
 
-def palette() -> dict[str, object]:
+def palette() -> dict[str, Any]:
     """The category colours and groups (``data/palette.yaml``)."""
     return load_data(PALETTE_PATH, required=("categories", "group_colours"))
 
 
 def category_colour(category: str) -> str:
     data = palette()
-    entry = data["categories"].get(category)  # type: ignore[union-attr]
+    entry = data["categories"].get(category)
     return str(entry["colour"]) if entry else str(data.get("other_colour", "#999"))
 
 
 def category_group(category: str) -> str | None:
-    entry = palette()["categories"].get(category)  # type: ignore[union-attr]
+    entry = palette()["categories"].get(category)
     return str(entry["group"]) if entry else None
 
 
@@ -204,10 +205,10 @@ def dyad_bars(records: Sequence[Mapping[str, object]], width: float = 420, heigh
         x = left + i * slot + (slot - bar_w) / 2
         if coop:
             h = plot_h / 2 * coop / ymax
-            chart.rects.append(Rect(x, mid - h, bar_w, h, str(groups["cooperation"]), f"{month} cooperation: {coop:g}"))  # type: ignore[index]
+            chart.rects.append(Rect(x, mid - h, bar_w, h, str(groups["cooperation"]), f"{month} cooperation: {coop:g}"))
         if conf:
             h = plot_h / 2 * conf / ymax
-            chart.rects.append(Rect(x, mid, bar_w, h, str(groups["conflict"]), f"{month} conflict: {conf:g}"))  # type: ignore[index]
+            chart.rects.append(Rect(x, mid, bar_w, h, str(groups["conflict"]), f"{month} conflict: {conf:g}"))
     every = _label_every(len(months), int(plot_w // 56))
     for i in range(0, len(months), every):
         chart.labels.append(Label(left + i * slot + slot / 2, height - 6, months[i]))
@@ -259,9 +260,9 @@ def network(
             continue
         colour = "#888"
         if coop > conf:
-            colour = str(groups["cooperation"])  # type: ignore[index]
+            colour = str(groups["cooperation"])
         elif conf > coop:
-            colour = str(groups["conflict"])  # type: ignore[index]
+            colour = str(groups["conflict"])
         width = 1 + 7 * total / top
         title = f"{names.get(a, a)} – {names.get(b, b)}: {total} events ({coop} cooperative, {conf} conflictual)"
         chart.lines.append(Line(pos[a][0], pos[a][1], pos[b][0], pos[b][1], round(width, 2), colour, title))
@@ -279,5 +280,5 @@ def network(
             Node(x, y, round(r, 2), names.get(actor, actor), f"{names.get(actor, actor)}: {degree[actor]} events",
                  hrefs.get(actor, ""), anchor, round(lx, 2), round(ly, 2))
         )
-    chart.legend = [("mostly cooperation", str(groups["cooperation"])), ("mostly conflict", str(groups["conflict"])), ("balanced", "#888")]  # type: ignore[index]
+    chart.legend = [("mostly cooperation", str(groups["cooperation"])), ("mostly conflict", str(groups["conflict"])), ("balanced", "#888")]
     return chart

@@ -197,10 +197,10 @@ def synthetic_ledger(events: int = 10_000, per_article: int = 5, actors: int = 6
             pos += len(s)
         text = "".join(parts)
         arts.append(Article(aid, text, f"Report {n}", f"Source {n % 25}", None, None, f"{year}-{month:02d}-15"))
-        for k, (s, e, a, b) in enumerate(offsets):
-            ments.append(Mention(aid, f"act{a}", s, s + len(f"Actor {a}"), f"Actor {a}"))
+        for k, (start, end, a, b) in enumerate(offsets):
+            ments.append(Mention(aid, f"act{a}", start, start + len(f"Actor {a}"), f"Actor {a}"))
             evs.append(Event(f"{aid}-e{k}", aid, rng.choice(PLOVER_CATEGORIES), (f"act{a}",), (f"act{b}",),
-                             text[s:e], s, e, date=f"{year}-{month:02d}-{10 + k}", negated=rng.random() < 0.1))
+                             text[start:end], start, end, date=f"{year}-{month:02d}-{10 + k}", negated=rng.random() < 0.1))
         quotes.append(Quote(f"{aid}-q", aid, f"act{offsets[0][2]}", None, text[0:20], 0, 20, "direct"))
     stories = [Story(f"s{i}", f"Story {i}", tuple(f"art{n}" for n in range(i, n_articles, 50))) for i in range(50)]
     timeline = [TimelineEntry(e.date or "", f"s{int(e.article_id[3:]) % 50}", e.sentence, (e.id,), (e.article_id,), 1)

@@ -288,7 +288,7 @@ def _actors(ledger: Ledger, links: Links) -> list[dict[str, Any]]:
     as_source = Counter(a for e in ledger.events for a in set(e.source_ids))
     as_target = Counter(a for e in ledger.events for a in set(e.target_ids))
     quotes = Counter(q.speaker_id for q in ledger.quotes if q.speaker_id)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for actor in ledger.actors:
         fm = first_mention.get(actor.id)
         rows.append({
@@ -322,7 +322,7 @@ def _interactions(events: Sequence[Event], names: dict[str, str], links: Links) 
                     cell[1] += 1
                 elif group == "conflict" and not ev.negated:
                     cell[2] += 1
-    rows = []
+    rows: list[dict[str, Any]] = []
     for (s, t), types in directed.items():
         ev = first[(s, t)]
         rows.append({
@@ -398,7 +398,7 @@ def _dyads(dyads: Sequence[dict[str, Any]], names: dict[str, str]) -> list[dict[
     by_pair: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for rec in dyads:
         by_pair[(str(rec.get("source_id")), str(rec.get("target_id")))].append(rec)
-    out = []
+    out: list[dict[str, Any]] = []
     for (s, t), recs in by_pair.items():
         coop = sum(charts._num(r.get("cooperation")) for r in recs)
         conf = sum(charts._num(r.get("conflict")) for r in recs)

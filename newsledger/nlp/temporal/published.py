@@ -19,7 +19,7 @@ import re
 
 from newsledger.nlp.temporal.tagger import tag
 
-DATELINE_CHARS = 300
+DATELINE_CHARS = 160
 _FULL = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH_DAY = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
@@ -67,10 +67,10 @@ def infer(text: str, lang: str = "en") -> tuple[str, str, float] | None:
     head = [f for f in full if f[2] < DATELINE_CHARS]
     if head:
         d, txt, _ = head[0]
-        return d.isoformat(), f"dateline date '{txt}'", 0.9
+        return d.isoformat(), f"dateline date '{txt}'", 0.85
     if full:
         d, txt, _ = max(full, key=lambda f: f[0])
-        return d.isoformat(), f"latest explicit date in the text '{txt}'", 0.5
+        return d.isoformat(), f"latest explicit date in the text '{txt}'", 0.3
     if month_days and years:
         y = max(years)
         dl = [md for md in month_days if md[3] < DATELINE_CHARS]
@@ -78,13 +78,13 @@ def infer(text: str, lang: str = "en") -> tuple[str, str, float] | None:
             m, d_, txt, _ = dl[0]
             d = _date(y, m, d_)
             if d:
-                return d.isoformat(), f"dateline '{txt}' with the latest year mentioned ({y})", 0.5
+                return d.isoformat(), f"dateline '{txt}' with the latest year mentioned ({y})", 0.3
         cands = [(_date(y, m, d_), txt) for m, d_, txt, _ in month_days]
         cands = [(d, txt) for d, txt in cands if d]
         if cands:
             d, txt = max(cands, key=lambda c: c[0])
-            return d.isoformat(), f"latest month-day '{txt}' with the latest year mentioned ({y})", 0.35
+            return d.isoformat(), f"latest month-day '{txt}' with the latest year mentioned ({y})", 0.15
     if months:
         y, m, txt = max(months)
-        return f"{y:04d}-{m:02d}-15", f"latest month mentioned '{txt}' (month precision)", 0.25
+        return f"{y:04d}-{m:02d}-15", f"latest month mentioned '{txt}' (month precision)", 0.1
     return None

@@ -17,6 +17,7 @@ _PREPOSITIONS = re.compile(
     r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early|the)\s+|mid-)$",
     re.IGNORECASE,
 )
+_COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b")
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
 _YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
 
@@ -62,6 +63,10 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
         return False
     if gd.get("unit") and "-quarter" in m.group(0).lower():
         return False
+    if rule == "year" and not gd.get("pmod") and not gd.get("fiscal") \
+            and _COUNTED_NOUN.match(text, m.end()) \
+            and not _PREPOSITIONS.search(text[max(0, m.start() - 20):m.start()]):
+        return False  # "1500 voters": a count, not a year
     if rule == "fixed":
         w = m.group("fixed").lower()
         if w in ("current", "future") and re.match(r"\s+(?:account|affairs|events)\b", text[m.end():]):
