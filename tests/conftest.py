@@ -15,6 +15,8 @@ SEEDS = SHARED / "corpus" / "seeds"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="also run tests marked slow")
+    parser.addoption("--postgres", metavar="URL", default=None,
+                     help="also run the store tests against this PostgreSQL database (its tables are dropped!)")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -24,6 +26,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def ledger_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty ledger location: a SQLite file, and PostgreSQL with --postgres URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "ledger.db")
+    url = request.config.getoption("--postgres")
+    if not url:
+        pytest.skip("PostgreSQL store tests run with --postgres URL")
+    import sqlalchemy as sa
+
+    from newsledger.store.schema import metadata
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        metadata.drop_all(conn)
+    engine.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")

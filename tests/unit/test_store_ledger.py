@@ -28,8 +28,8 @@ def make_analysis(aid: str = "a1", text: str = "Kurti met Vucic in Brussels on M
     )
 
 
-def test_store_roundtrip(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "l.db")) as store:
+def test_store_roundtrip(ledger_db: str) -> None:
+    with Store.open(ledger_db) as store:
         store.save_analysis(make_analysis())
         (back,) = list(store.load_analyses())
     original = make_analysis()
@@ -38,8 +38,8 @@ def test_store_roundtrip(tmp_path: Path) -> None:
         original.article, original.mentions, original.time_expressions, original.quotes, original.events)
 
 
-def test_store_resave_replaces_and_merges_actor_aliases(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "l.db")) as store:
+def test_store_resave_replaces_and_merges_actor_aliases(ledger_db: str) -> None:
+    with Store.open(ledger_db) as store:
         store.save_analysis(make_analysis())
         store.save_analysis(make_analysis(alias="Vučić"))
         store.save_analysis(make_analysis("a2"))
@@ -79,8 +79,8 @@ def test_store_not_a_database(tmp_path: Path) -> None:
         Store.open(str(bad))
 
 
-def test_store_failed_write_keeps_what_was_stored(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "l.db")) as store:
+def test_store_failed_write_keeps_what_was_stored(ledger_db: str) -> None:
+    with Store.open(ledger_db) as store:
         store.save_analysis(make_analysis())
         broken = make_analysis("a2")
         dup_quote = broken.quotes[0]
@@ -91,8 +91,8 @@ def test_store_failed_write_keeps_what_was_stored(tmp_path: Path) -> None:
         assert store.count("quotes") == 1
 
 
-def test_store_blobs_and_corpus(tmp_path: Path) -> None:
-    with Store.open(str(tmp_path / "l.db")) as store:
+def test_store_blobs_and_corpus(ledger_db: str) -> None:
+    with Store.open(ledger_db) as store:
         store.save_analysis(make_analysis())
         assert store.get_blob("corpus/x") is None
         store.put_blob("corpus/x", b"\x00\x01")

@@ -176,3 +176,13 @@ def test_empty_ledger(ledger: Ledger) -> None:
     with TestClient(create_app(lambda: FakeStore(Ledger()))) as c:
         assert c.get("/").status_code == 200
         assert c.get("/api/events").json() == {"schema": "newsledger/1", "events": [], "count": 0, "total": 0}
+
+
+def test_works_over_the_real_sqlite_store(tmp_path: Any) -> None:
+    from newsledger.store.db import Store
+
+    db = str(tmp_path / "ledger.db")
+    with TestClient(create_app(lambda: Store.open(db))) as c:
+        assert c.get("/").status_code == 200
+        assert c.get("/api/events").json()["events"] == []
+        _assert_error(c.get("/api/articles/none"), 404)

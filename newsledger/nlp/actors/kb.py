@@ -36,6 +36,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """The lookup key of a name: folded, lower case, spaces collapsed, no leading "the"."""
     t = fold(text).lower().replace("’", "'").replace("–", "-").replace("—", "-")
@@ -120,12 +121,25 @@ class ActorKB:
         self.ambiguous: set[str] = set()
         self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
         self.not_people: set[str] = set()
+        self._first: dict[str, int] | None = None
+
+    def first_words(self) -> dict[str, int]:
+        """First word of every indexed name -> the most words a name starting so has."""
+        if self._first is None:
+            first: dict[str, int] = {}
+            for key in list(self.index) + list(self.places):
+                words = re.split(r"[ -]", key)
+                n = len(key.replace("-", " - ").split())
+                first[words[0]] = max(first.get(words[0], 0), n)
+            self._first = first
+        return self._first
 
     # ----------------------------------------------------------------- index
     def _add_key(self, text: str, entry: KBEntry, how: str) -> None:
         key = norm(text)
         if not key:
             return
+        self._first = None
         hits = self.index.setdefault(key, [])
         if not any(h.entry.id == entry.id and h.how == how for h in hits):
             hits.append(Hit(entry, how))

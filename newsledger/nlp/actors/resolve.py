@@ -136,24 +136,31 @@ class Resolver:
     # ------------------------------------------------------------------ 1. gazetteer
     def find_gazetteer(self) -> None:
         doc, n, i = self.doc, len(self.doc), 0
+        first = self.kb.first_words()
+        texts = [t.text for t in doc]
+        ws = [t.whitespace_ for t in doc]
+        punct = [t.is_punct for t in doc]
         while i < n:
             found = False
-            if _is_cap(doc[i]) and doc[i].lower_ != "the" and not doc[i].is_punct:
-                for length in range(min(MAX_ALIAS_TOKENS, n - i), 0, -1):
-                    span = doc[i : i + length]
-                    if span[-1].is_punct:
+            t0 = texts[i]
+            maxlen = first.get(norm(t0), 0) if t0 and (t0[0].isupper() or t0[0].isdigit()) else 0
+            if maxlen and t0.lower() != "the" and not punct[i]:
+                for length in range(min(maxlen, MAX_ALIAS_TOKENS, n - i), 0, -1):
+                    if punct[i + length - 1]:
                         continue
-                    key = norm(span.text)
-                    if key in self.kb.places and length > 1 or (key in self.kb.places and not self.kb.hits(span.text)):
-                        for t in span:
-                            self.out.places[t.i] = f"place:{slug(self.kb.places[key][0])}"
+                    text = "".join(texts[j] + ws[j] for j in range(i, i + length - 1)) + texts[i + length - 1]
+                    key = norm(text)
+                    if key in self.kb.places and (length > 1 or not self.kb.index.get(key)):
+                        for j in range(i, i + length):
+                            self.out.places[j] = f"place:{slug(self.kb.places[key][0])}"
                         self.claim(Item(i, i + length, "place"))
                         i += length
                         found = True
                         break
-                    hits = self.kb.hits(span.text)
+                    hits = self.kb.index.get(key)
                     if not hits:
                         continue
+                    span = doc[i : i + length]
                     hits = self._filter_hits(span, hits)
                     hit = self.kb.best_hit(hits, self.date)
                     if hit is None:
@@ -239,16 +246,22 @@ class Resolver:
         titles = self.kb.titles
         if not titles:
             return
+        starts = {k.split()[0] for k in titles}
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
         i = 0
         while i < n:
             match = None
+            if lowers[i] not in starts and lemmas[i] not in starts:
+                i += 1
+                continue
             for length in range(min(5, n - i), 0, -1):
                 if not self.free(i, i + length):
                     continue
-                words = [t.lower_ for t in doc[i : i + length]]
+                words = lowers[i : i + length]
                 last = doc[i + length - 1]
                 key = " ".join(words)
-                key_lemma = " ".join(words[:-1] + [last.lemma_.lower()])
+                key_lemma = " ".join(words[:-1] + [lemmas[i + length - 1]])
                 if key in titles or key_lemma in titles:
                     match = (length, titles.get(key) or titles[key_lemma], last.tag_ in ("NNS", "NNPS"))
                     break
@@ -299,7 +312,10 @@ class Resolver:
         doc, agents = self.doc, self.kb.agents
         if not agents:
             return
+        heads = {k.split()[-1] for k in agents}
         for tok in doc:
+            if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
+                continue
             if tok.pos_ not in ("NOUN", "PROPN") or self.claimed[tok.i] is not None:
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:

@@ -133,11 +133,9 @@ class _DocQuotes:
         """Indices of tokens whose lemma is a cue verb or a source preposition word."""
         if not len(self.doc):
             return []
-        lemmas = self.doc.to_array([LEMMA]).reshape(-1)
-        lower = self.doc.to_array([LOWER]).reshape(-1)
+        arr = self.doc.to_array([LEMMA, LOWER]).tolist()
         keys = _hashes(self.doc.vocab, self.lex)
-        hit = np.isin(lemmas, keys) | np.isin(lower, keys)
-        return np.flatnonzero(hit).tolist()
+        return [i for i, (lem, low) in enumerate(arr) if lem in keys or low in keys]
 
     # -- pass 1: cue clauses -----------------------------------------------------
     def cue_clauses(self) -> list[_Attr]:
@@ -390,7 +388,7 @@ def _hashes(vocab: Any, lex: CueLexicon) -> Any:
     if key not in _HASHES:
         words = set(lex.speech) | set(lex.belief) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
         words |= {w.capitalize() for w in words}
-        _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+        _HASHES[key] = frozenset(vocab.strings.add(w) for w in words)
     return _HASHES[key]
 
 

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, SENT_START
 
 from newsledger.nlp.quotes.lexicon import CueLexicon
 
@@ -30,6 +30,10 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
+
+
+def _title_dep_ids(strings: Any) -> frozenset[int]:
+    return frozenset(strings.add(d) for d in _TITLE_DEPS)
 
 
 class Sentences:
@@ -166,7 +170,14 @@ class SpeakerResolver:
             return self._titles
         out: list[tuple[int, str, frozenset[str]]] = []
         doc = self.doc
-        tok_idx = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
+        if not len(doc):
+            self._titles = out
+            return out
+        cols = doc.to_array([IDX, DEP, LEMMA, IS_PUNCT]).tolist()
+        tok_idx = [c[0] for c in cols]
+        strings = doc.vocab.strings
+        title_deps = _title_dep_ids(strings)
+        appos = strings.add("appos")
         for mention in self.da.mentions:
             aid = mention.actor_id
             if self.kind(aid) != "person":
@@ -176,14 +187,14 @@ class SpeakerResolver:
             words: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic"
             k = i - 1
-            while k >= 0 and k >= i - 6 and not doc[k].is_punct and doc[k].dep_ in _TITLE_DEPS:
-                words.add(doc[k].lemma_.lower())
+            while k >= 0 and k >= i - 6 and not cols[k][3] and cols[k][1] in title_deps:
+                words.add(strings[cols[k][2]].lower())
                 k -= 1
             # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
-            root = doc[j]
-            for child in root.children:
-                if child.dep_ == "appos":
-                    words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
+            if j + 1 < len(cols) and cols[j + 1][3]:
+                for child in doc[j].children:
+                    if child.dep == appos:
+                        words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
             words -= _SKIP_WORDS
             if words:
                 out.append((i, aid, frozenset(words)))

@@ -1,0 +1,84 @@
+"""The temporal rule files: every language file loads, compiles and names known rules."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from newsledger.datafiles import load_data
+from newsledger.errors import DataFileError
+from newsledger.nlp.temporal.grammar import REQUIRED_KEYS, build_grammar
+from newsledger.nlp.temporal.normalise import RULES
+
+DATA = Path(__file__).resolve().parents[2] / "newsledger" / "nlp" / "temporal" / "data"
+GRAMMARS = sorted(DATA.glob("grammar.*.yaml"))
+
+
+def test_english_grammar_present() -> None:
+    assert DATA / "grammar.en.yaml" in GRAMMARS
+
+
+@pytest.mark.parametrize("path", GRAMMARS, ids=lambda p: p.name)
+def test_grammar_file_is_valid(path: Path) -> None:
+    data = load_data(path, required=REQUIRED_KEYS)
+    lang = path.name.split(".")[1]
+    g = build_grammar(data, lang)
+    names = [p.name for p in g.patterns]
+    assert len(names) == len(set(names)), "pattern names must be unique"
+    for spec in data["patterns"]:
+        assert spec["rule"] in RULES, f"pattern {spec['name']} names unknown rule {spec['rule']}"
+        assert spec.get("trigger"), f"pattern {spec['name']} needs a trigger"
+    for key in ("months", "weekdays", "units"):
+        assert data[key], key
+    assert sorted(set(data["months"].values())) == list(range(1, 13))
+    assert sorted(set(data["weekdays"].values())) == list(range(1, 8))
+
+
+def _english() -> dict:
+    return copy.deepcopy(load_data(DATA / "grammar.en.yaml", required=REQUIRED_KEYS))
+
+
+def test_unknown_macro_is_reported() -> None:
+    data = _english()
+    data["patterns"].append({"name": "broken", "rule": "year", "regex": "{NOPE}", "trigger": "x"})
+    with pytest.raises(DataFileError, match="NOPE"):
+        build_grammar(data, "en")
+
+
+def test_bad_regex_is_reported() -> None:
+    data = _english()
+    data["patterns"].append({"name": "broken", "rule": "year", "regex": "(unclosed", "trigger": "x"})
+    with pytest.raises(DataFileError, match="broken"):
+        build_grammar(data, "en")
+
+
+def test_pattern_without_rule_is_reported() -> None:
+    data = _english()
+    data["patterns"].append({"name": "broken", "regex": "x"})
+    with pytest.raises(DataFileError, match="rule"):
+        build_grammar(data, "en")
+
+
+def test_triggers_cover_their_patterns() -> None:
+    """A pattern only runs near its trigger: each trigger must occur inside its matches."""
+    import re
+
+    from newsledger.nlp.temporal import tag_text  # noqa: F401  (grammar loads)
+    from newsledger.nlp.temporal.grammar import load_grammar
+
+    g = load_grammar("en")
+    samples = (
+        "On Friday, March 3, 1999 at 5 p.m. EST the late 1990s, the 20th century, the third "
+        "quarter of 1998, the first half of 1997, last spring, every Monday, twice a week, "
+        "two years ago, the past two months, more than 12 hours, yesterday morning, this "
+        "weekend, next year, earlier this month, the following day, Christmas Day, 1999-03-05, "
+        "3/5/99, nineteen ninety-six, fiscal 1998, the year-ago quarter, the 1990s, the year, "
+        "weeks, Mondays, noon, 16:08 UTC, now, this fiscal year, the nineties, 1998-1999."
+    )
+    for p in g.patterns:
+        for m in p.regex.finditer(samples):
+            assert p.trigger is not None
+            assert p.trigger.search(samples.lower(), max(0, m.start() - 70), m.end() + 90), p.name
+        assert isinstance(p.regex, re.Pattern)
