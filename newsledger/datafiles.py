@@ -9,7 +9,7 @@ DOCS: docs/data-files.md
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ def data_path(stage: str, name: str) -> Path:
     return PACKAGE_ROOT / "nlp" / stage / "data" / name if stage != "corpus" else PACKAGE_ROOT / "corpus" / "data" / name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_cached(path: str, _mtime_ns: int, _size: int) -> dict[str, Any]:
     return _parse(path)
 

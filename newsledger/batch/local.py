@@ -19,7 +19,7 @@ _WORKER_RESOURCES: Any = None
 
 def analyse_chunk(articles: Sequence[Article], resources: Any) -> list[Result]:
     """Analyse a chunk with one ``nlp.pipe`` call; a failing article fails alone."""
-    from newsledger.nlp.pipeline import analyse_many, analyse
+    from newsledger.nlp.pipeline import analyse, analyse_many
 
     try:
         return list(zip(articles, analyse_many(articles, resources, batch_size=len(articles) or 1), strict=True))

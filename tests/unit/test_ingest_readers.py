@@ -6,7 +6,16 @@ from newsledger.errors import BadInputError
 from newsledger.ingest import IngestOptions, content_hash, make_article
 from newsledger.ingest.dates import normalise_published
 from newsledger.ingest.decode import decode_bytes
-from newsledger.ingest.readers import Draft, read_csv, read_feed, read_html, read_json, read_jsonl, read_text, sniff
+from newsledger.ingest.readers import (
+    Draft,
+    read_csv,
+    read_feed,
+    read_html,
+    read_json,
+    read_jsonl,
+    read_text,
+    sniff,
+)
 
 
 @pytest.mark.parametrize(

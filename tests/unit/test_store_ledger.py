@@ -7,7 +7,16 @@ import sqlalchemy as sa
 
 from newsledger.errors import StorageError
 from newsledger.model import (
-    Actor, Article, ArticleAnalysis, Claim, Event, Mention, Quote, Story, TimeExpression, TimelineEntry,
+    Actor,
+    Article,
+    ArticleAnalysis,
+    Claim,
+    Event,
+    Mention,
+    Quote,
+    Story,
+    TimeExpression,
+    TimelineEntry,
 )
 from newsledger.store import Store
 from newsledger.store.migrations import LATEST

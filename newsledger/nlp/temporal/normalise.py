@@ -437,8 +437,6 @@ def r_weekday(ctx: Context, m: re.Match[str]) -> Result | None:
     mod = pmod(g, _gd(m, "pm"))
     d = _weekday_date(ctx, wd, _low(_gd(m, "rel")), m)
     base = d.isoformat() if d else f"XXXX-WXX-{wd}"
-    if part:
-        return "TIME", f"{base}T{part}", mod
     return "DATE", base, mod
 
 
