@@ -65,8 +65,7 @@ def main() -> None:
     clusterer = StoryClusterer(params)
     clusterer.embedder  # load the model outside the timed part
     t0 = time.perf_counter()
-    for it in items:
-        clusterer.add(it["id"], it["text"], it.get("title"), it["date"], ())
+    clusterer.add_many([(it["id"], it["text"], it.get("title"), it["date"], ()) for it in items])
     elapsed = time.perf_counter() - t0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:

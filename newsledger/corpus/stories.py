@@ -92,6 +92,7 @@ class StoryClusterer:
         self.sums: np.ndarray | None = None  # (capacity, dims) member-vector sums
         self.alive = np.zeros(0, bool)
         self.last = np.zeros(0)
+        self.norms = np.zeros(0, np.float32)
         self.last_day: list[int | None] = []
         self.members: list[list[str]] = []
         self.actors: list[Counter[str]] = []
@@ -169,7 +170,7 @@ class StoryClusterer:
         if n:
             assert self.sums is not None
             sums = self.sums[:n]
-            norms = np.linalg.norm(sums, axis=1)
+            norms = self.norms[:n]
             scores = np.where(self.alive[:n] & (norms > 0), sums @ vec / np.maximum(norms, 1e-9), -9.0)
             if day is not None and p.window_days > 0:
                 gaps = np.nan_to_num(np.abs(day - self.last[:n]), nan=0.0)
@@ -194,10 +195,12 @@ class StoryClusterer:
             self.sums = np.zeros((64, len(vec)), np.float32)
             self.alive = np.zeros(64, bool)
             self.last = np.full(64, np.nan)
+            self.norms = np.zeros(64, np.float32)
         elif idx >= len(self.sums):
             self.sums = np.vstack([self.sums, np.zeros_like(self.sums)])
             self.alive = np.concatenate([self.alive, np.zeros(len(self.alive), bool)])
             self.last = np.concatenate([self.last, np.full(len(self.last), np.nan)])
+            self.norms = np.concatenate([self.norms, np.zeros(len(self.norms), np.float32)])
         self.alive[idx] = True
         self.parent.append(idx)
         self.last_day.append(None)
@@ -210,6 +213,7 @@ class StoryClusterer:
                 actors: set[str]) -> None:
         assert self.sums is not None
         self.sums[idx] += vec
+        self.norms[idx] = np.linalg.norm(self.sums[idx])
         if day is not None:
             last = self.last_day[idx]
             self.last_day[idx] = day if last is None else max(last, day)
@@ -224,8 +228,8 @@ class StoryClusterer:
         if len(self.members[idx]) < 2 or n < 2:
             return
         sums = self.sums[:n]
-        norms = np.maximum(np.linalg.norm(sums, axis=1), 1e-9)
-        sims = sums @ (sums[idx] / norms[idx]) / norms
+        norms = np.maximum(self.norms[:n], 1e-9)
+        sims = np.where(self.alive[:n], sums @ (sums[idx] / norms[idx]) / norms, -9.0)
         for j in np.argsort(-sims):
             j = int(j)
             if sims[j] < self.params.merge_threshold:
@@ -235,6 +239,8 @@ class StoryClusterer:
             keep, gone = (idx, j) if len(self.members[idx]) >= len(self.members[j]) else (j, idx)
             self.sums[keep] += self.sums[gone]
             self.sums[gone] = 0.0
+            self.norms[keep] = np.linalg.norm(self.sums[keep])
+            self.norms[gone] = 0.0
             self.members[keep].extend(self.members[gone])
             self.members[gone] = []
             self.actors[keep].update(self.actors[gone])
@@ -246,6 +252,18 @@ class StoryClusterer:
             for aid in self.members[keep]:
                 self.assignment[aid] = keep
             return
+
+    def add_many(self, items: list[tuple[str, str, str | None, str | None, tuple[str, ...]]],
+                 batch: int = 64) -> list[str]:
+        """``add`` for (id, text, title, date, actor_ids) tuples, embedding them in batches."""
+        out: list[str] = []
+        for start in range(0, len(items), batch):
+            chunk = items[start:start + batch]
+            heads = [((t or "") + "\n" + x)[: self.params.lead_chars] for _, x, t, _, _ in chunk]
+            dense = self.embedder.embed(heads)
+            for (aid, text, title, day, actors), vec in zip(chunk, dense):
+                out.append(self.add(aid, text, title, day, actors, dense=vec))
+        return out
 
     def clusters(self) -> dict[str, list[str]]:
         """Story id -> article ids (after merges), in arrival order."""

@@ -49,6 +49,29 @@ MIN_HTML_WORDS = 8
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
+_MD_INLINE = (
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),           # images -> alt text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),            # links -> link text
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),       # bold
+    (re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])"), r"\2"),  # italics
+    (re.compile(r"`([^`]+)`"), r"\1"),                          # inline code
+)
+_MD_LINE = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text of a Markdown article: markup removed, paragraphs and lines kept."""
+    lines = []
+    for line in md.splitlines():
+        if re.fullmatch(r"\s{0,3}([-*_])(\s*\1){2,}\s*", line):  # horizontal rule
+            line = ""
+        line = _MD_LINE.sub("", line).rstrip().rstrip("#").rstrip()
+        for rx, repl in _MD_INLINE:
+            line = rx.sub(repl, line)
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
 def read_text(label: str, text: str, markdown: bool = False) -> Iterator[Item]:
     title = None
     if markdown:
@@ -61,6 +84,7 @@ def read_text(label: str, text: str, markdown: bool = False) -> Iterator[Item]:
                 title = m.group(1)
                 text = "\n".join(lines[i + 1:]).lstrip("\n")
             break
+        text = markdown_to_text(text)
     if not text.strip():
         yield BadInputError(label, "no article text (only a heading)")
         return

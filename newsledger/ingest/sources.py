@@ -14,7 +14,7 @@ import glob
 import io
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsledger.errors import BadInputError
@@ -26,6 +26,7 @@ MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "published", "title", "source", "url", "language")
 SKIPPED_NAMES = ("readme", "license", "licence", "changelog")
 _GLOB_CHARS = set("*?[")
+RECORD_FORMATS = ("jsonl", "json", "csv", "feed")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,11 @@ def _read_file(path: Path, options: SourceOptions, manifest_row: dict[str, str] 
             if isinstance(item, Draft):
                 item = item.fill(file=path.name)
                 if manifest_row:
-                    item = item.fill(**{k: manifest_row.get(k) for k in MANIFEST_COLUMNS if k != "file"})
+                    given = {k: manifest_row.get(k) or None for k in MANIFEST_COLUMNS if k != "file"}
+                    if fmt in RECORD_FORMATS:  # a record's own fields win over its file's manifest row
+                        item = item.fill(**given)
+                    else:  # the user's manifest wins over what a page says of itself
+                        item = replace(item, **{k: v for k, v in given.items() if v})
             yield item
     except BadInputError as exc:
         yield exc

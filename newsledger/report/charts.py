@@ -199,7 +199,7 @@ def dyad_bars(records: Sequence[Mapping[str, object]], width: float = 420, heigh
     bar_w = min(max(slot * 0.7, 1.0), 40.0)
     chart.lines.append(Line(left, mid, left + plot_w, mid, 0.8, "#888"))
     chart.labels.append(Label(left - 3, top + 8, f"{ymax:g}", "end"))
-    chart.labels.append(Label(left - 3, top + plot_h, f"-{ymax:g}", "end"))
+    chart.labels.append(Label(left - 3, top + plot_h, f"{ymax:g}", "end"))
     for i, month in enumerate(months):
         coop, conf = by_month.get(month, (0.0, 0.0))
         x = left + i * slot + (slot - bar_w) / 2

@@ -160,3 +160,17 @@ def test_cli_reads_stdin(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr.decode()
     assert stored(db) != []
+
+
+def test_cli_manifest_wins_over_page_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.unit.test_ingest_readers import HTML
+
+    d = tmp_path / "pages"
+    d.mkdir()
+    (d / "p.html").write_text(HTML)
+    (d / "manifest.csv").write_text("file,published,source,title\np.html,2023-03-19,Desk One,Chosen title\n")
+    db = tmp_path / "l.db"
+    assert run(["ingest", str(d), "--db", str(db)], capsys)[0] == 0
+    with Store.open(str(db)) as s:
+        (a,) = s.load_articles()
+    assert (a.source, a.title, a.published) == ("Desk One", "Chosen title", "2023-03-19")

@@ -164,3 +164,9 @@ def test_make_article_rejects_a_bad_date() -> None:
 def test_content_hash_ignores_whitespace_only_changes() -> None:
     assert content_hash("A  b\n c") == content_hash("A b c ")
     assert content_hash("A b c") != content_hash("A b d")
+
+
+def test_markdown_markup_is_removed() -> None:
+    md = "# Title\n\n*Brussels, Monday*\n\n## Section\n\n- **The plan.** A [draft](http://x) with `code` and _stress_.\n> quoted line\n\n---\nsnake_case_word stays"
+    (d,) = read_text("x.md", md, markdown=True)
+    assert d.text == "Brussels, Monday\n\nSection\n\nThe plan. A draft with code and stress.\nquoted line\n\n\nsnake_case_word stays"

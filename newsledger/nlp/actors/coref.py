@@ -257,7 +257,7 @@ class _State:
                 return self._owner_group(it.owner, it.sector or "GOV")
             return None
         role = it.role or ""
-        for item, aid in reversed(self.history):
+        for _item, aid in reversed(self.history):
             roles = r.person_roles.get(aid)
             if roles and any(rr == role and (it.owner is None or o == it.owner) for o, rr in roles):
                 return aid
@@ -273,7 +273,7 @@ class _State:
         """Group agent of an owner; an organisation's government-sector agents are the organisation."""
         r = self.r
         owner = r.kb.owners.get(owner_key)
-        if owner is not None and owner.kind != "country":
+        if owner is not None and (owner.kind == "organization" or (owner.cameo or "").startswith("IGO")):
             if sector.startswith("GOV"):
                 sector = sector[3:]
             if not sector:

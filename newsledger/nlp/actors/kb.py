@@ -27,13 +27,17 @@ MAX_ALIAS_TOKENS = 8
 def slug(text: str) -> str:
     """ASCII, lower-case, hyphen-separated form of a name (used in actor ids)."""
     t = fold(text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    out = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    if not out and text.strip():  # a name in another script: keep it stable and readable
+        out = re.sub(r"[\W_]+", "-", text.strip().lower()).strip("-")
+    return out
 
 
 def fold(text: str) -> str:
-    """Strip diacritics (``Vučić`` -> ``Vucic``; ``Đ`` -> ``D``)."""
+    """Strip diacritics (``Vučić`` -> ``Vucic``; ``Đ`` -> ``D``); other scripts are kept."""
     text = text.replace("Đ", "D").replace("đ", "d").replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.replace("ı", "i").replace("Ł", "L").replace("ł", "l")
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=65536)
@@ -260,6 +264,12 @@ class ActorKB:
             if a not in entry.aliases and a != entry.name:
                 entry.aliases.append(a)
         entry.periods.append((_date(start), _date(end), dict(codes or {})))
+        if kind != "person":  # may qualify agents and titles: "Arnor police" -> ARN + COP
+            if entry.key is None:
+                entry.key = country if kind == "country" and country else actor_id.split(":", 1)[1]
+                self.owners.setdefault(entry.key, entry)
+            if entry.cameo is None and codes and codes.get("cameo"):
+                entry.cameo = codes["cameo"]
         self._add_key(name, entry, "name")
         for a in aliases:
             self._add_key(a, entry, "alias")
@@ -268,6 +278,16 @@ class ActorKB:
     def add_agent(self, phrase: str, sector: str) -> None:
         """Add an agent noun phrase (``"police"``) with its CAMEO sector (``"COP"``)."""
         self.agents[" ".join(phrase.lower().replace("_", " ").split())] = sector
+
+    @classmethod
+    def blank(cls) -> ActorKB:
+        """A KB with the shipped rules (titles, agents, pronouns, metonymy) but no actors."""
+        kb = cls()
+        full = load_kb()
+        kb.titles, kb.office_defs = dict(full.titles), dict(full.office_defs)
+        kb.agents, kb.sectors = dict(full.agents), dict(full.sectors)
+        kb.rules, kb.ambiguous, kb.not_people = full.rules, set(full.ambiguous), set(full.not_people)
+        return kb
 
     def copy(self) -> ActorKB:
         """A deep copy, so that run-time additions do not change the shared KB."""

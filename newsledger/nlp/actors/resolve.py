@@ -24,7 +24,6 @@ from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, no
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
-OWNER_KINDS = ("country", "organization")
 
 
 @dataclass
@@ -283,7 +282,7 @@ class Resolver:
         if j < 0:
             return None
         it = self.claimed[j]
-        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS and it.end == j + 1:
+        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None and it.end == j + 1:
             return it
         return None
 
@@ -296,7 +295,7 @@ class Resolver:
                 j += 1
             if j < len(doc):
                 it = self.claimed[j]
-                if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS and it.start == j:
+                if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None and it.start == j:
                     return it
         return None
 
@@ -351,7 +350,7 @@ class Resolver:
         left = head.left_edge.i
         for j in range(k - 1, max(left, k - 6) - 1, -1):
             it = self.claimed[j]
-            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS:
+            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                 return it
             if it is not None and it.kind in ("person", "title"):
                 return None
@@ -360,7 +359,7 @@ class Resolver:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         it = self.claimed[pobj.i]
-                        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind in OWNER_KINDS:
+                        if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                             return it
         _ = doc
         return None

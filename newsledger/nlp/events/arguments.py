@@ -29,6 +29,11 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     if a:
         return [a]
     out: list[str] = []
+    for c in h.children:  # an apposition names the head: "Serbia's allies China and Russia"
+        if c.dep_ == "appos":
+            found = np_actors(c, doc_actors)
+            if found:
+                return found
     # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister" (each modifier
     # counts as one actor: its own head first, so "Iraqi President Saddam Hussein's" is one)
     for c in h.children:
@@ -42,11 +47,6 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
                     out.append(b)
     if out:
         return out
-    for c in h.children:  # an apposition names the same actor: used only when nothing else does
-        if c.dep_ == "appos":
-            b = doc_actors.actor_for_token(c.i)
-            if b:
-                return [b]
     # "thousands of people", "members of the Serb minority", "leaders of Serbia and Kosovo"
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "of":

@@ -180,6 +180,9 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     own, noun = verb_code(t, lex) if _is_verbal(t) else (None, None)
     if own is NO_EVENT:
         return None
+    if own is not None and any(c.dep_ == "auxpass" for c in t.children) \
+            and _verb_key(t, lex) in lex.lists["no_passive"]:
+        return None  # "the proposal was met with ambiguity"
     role = _control_role(t, lex)
     if noun is not None and own is not None:
         return Candidate(anchor=t, code=own, chain=[t], noun=noun, negated=_negated(t, lex))

@@ -3,6 +3,7 @@ date, place, reciprocity and de-duplication (one event per distinct action)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsledger.model import Event, TimeExpression
@@ -18,6 +19,8 @@ from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
 from newsledger.nlp.events.stance import apply_stance
 
 _NOMINAL_SOURCE_PREPS = ("by",)
+_BOUNDARY_PREPS = ("until", "till", "since", "through", "throughout")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
 _NOMINAL_TARGET_PREPS = ("of", "against", "on", "with", "between", "to", "toward", "towards")
 
@@ -31,6 +34,10 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
     for t in verbs:
         if t.i in used or t.dep_ in ("amod", "compound", "nmod", "prep", "agent", "mark"):
             continue  # "EU-backed deal", "NATO-led forces", "according to": not actions
+        if t.dep_ == "acl" and any(a.lower_ == "to" for a in t.children if a.dep_ == "aux"):
+            ncode = _noun_key(t.head, lex.nouns)
+            if ncode is not None and ncode is not NO_EVENT:
+                continue  # "talks to settle tensions": the talks are the event (coded below)
         c = resolve(t, lex)
         if c is None:
             continue
@@ -53,7 +60,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
             continue
         if t.head.i in used and t.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
             continue  # the object of a coded verb: part of that act
-        if not _nominal_has_actor_args(t):
+        if not _nominal_has_actor_args(t) and not any(
+                ch.dep_ == "acl" and any(a.lower_ == "to" for a in ch.children) for ch in t.children):
             continue
         c = Candidate(anchor=t, code=code, chain=[t], nominal=True)
         c.negated = _negated(t, lex)
@@ -70,7 +78,7 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
     return cands
 
 
-_MAIN_PATH = ("ROOT", "conj", "ccomp", "xcomp", "parataxis")
+_MAIN_PATH = ("ROOT", "conj", "ccomp", "xcomp", "parataxis", "acomp")
 
 
 def is_main(c: Candidate) -> bool:
@@ -160,6 +168,13 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                     fallback = fallback or found
                     continue
                 targets += found
+                for sib in o.head.head.children if o.dep_ == "pobj" else ():
+                    if sib.dep_ == "conj" or (sib.dep_ == "prep" and sib.lower_ == o.head.lower_ and sib.i != o.head.i):
+                        for o2 in (x for x in sib.children if x.dep_ == "pobj"):
+                            targets += [a for a in np_actors(o2, doc_actors) if a not in sources]
+                for cj in o.head.conjuncts if o.dep_ == "pobj" else ():
+                    for o2 in (x for x in cj.children if x.dep_ == "pobj"):
+                        targets += [a for a in np_actors(o2, doc_actors) if a not in sources]
                 break
             if targets:
                 break
@@ -194,8 +209,8 @@ def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon
                     hyp = True
                 elif ch.lower_ in lex.lists["modal_planned"] or ch.lemma_ in lex.lists["modal_planned"]:
                     planned = True
-            if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"]
-                                          for m in ch.children):
+            if ch.dep_ == "advcl" and c.code.plover not in ("THREATEN", "REQUEST") and any(
+                    m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"] for m in ch.children):
                 hyp = True
             if ch.dep_ == "advmod" and ch.lower_ in ("if",):
                 hyp = True
@@ -217,7 +232,7 @@ def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon
         cur = cur.head
     if c.modality == "planned":
         planned = True
-    if date and published and len(date) >= 10 and date[:10] > published[:10]:
+    if date and published and _ISO_DAY.match(date) and _ISO_DAY.match(published) and date[:10] > published[:10]:
         planned = True
     if hyp:
         return "hypothetical"
@@ -238,12 +253,14 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
     doc = sent.doc
     best: tuple[int, TimeExpression] | None = None
     for tx in timexes:
-        if tx.start < sent.start_char or tx.end > sent.end_char:
+        if tx.start < sent.start_char or tx.end > sent.end_char or tx.type not in ("DATE", "TIME"):
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BOUNDARY_PREPS:
+            continue  # "until September 1st", "since 2014": a bound, not the event's date
         cur, steps = tok, 0
         while cur.i not in heads and cur.head.i != cur.i and steps < 8:
             if cur.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
@@ -282,6 +299,25 @@ def location(c: Candidate, lex: Lexicon) -> str | None:
     return None
 
 
+def _evidence_span(sent: Any, anchor: Any) -> tuple[int, int]:
+    """The sentence's character span, cut at blank lines (a heading glued to the next
+    sentence by the parser) to the paragraph holding the trigger."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    pos = anchor.idx
+    cut = text.rfind("\n\n", start, pos)
+    if cut != -1:
+        start = cut + 2
+    cut = text.find("\n\n", pos, end)
+    if cut != -1:
+        end = cut
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def _dated_heads(sent: Any, timexes: list[TimeExpression]) -> set[int]:
     """Tokens (and their heads) that a day-precise time expression attaches to."""
     out: set[int] = set()
@@ -314,9 +350,10 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
         mod = modality(c, published, tx.value if tx is not None else None, lex)
         trig = " ".join(x.text for x in sorted({*c.chain, c.anchor} | ({c.noun} if c.noun is not None else set()),
                                                key=lambda x: x.i))
+        s_start, s_end = _evidence_span(sent, c.anchor)
         base = dict(type=c.code.plover, mode=c.code.mode, cameo=c.code.cameo, date=date,
                     location=location(c, lex), negated=c.negated, modality=mod, trigger=trig,
-                    sentence=sent.text, start=sent.start_char, end=sent.end_char)
+                    sentence=sent.doc.text[s_start:s_end], start=s_start, end=s_end)
         if not targets and len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]:
             for s in sources:
                 out.append({**base, "source_ids": (s,), "target_ids": tuple(x for x in sources if x != s)})

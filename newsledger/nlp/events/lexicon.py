@@ -98,13 +98,14 @@ def load_lexicon() -> Lexicon:
         closed |= set(words)
     lex.fb_verbs = {k: c for k, c in table(fb["verbs"]).items()
                     if not c.cameo.startswith(skip) and k not in closed}
-    lex.fb_objects = {str(v): table(objs) for v, objs in (fb.get("objects") or {}).items()}
+    lex.fb_objects = {str(v): {o: c for o, c in table(objs).items() if not c.cameo.startswith(skip)}
+                      for v, objs in (fb.get("objects") or {}).items() if str(v) not in closed}
     lex.light_verbs = frozenset(cur.get("light_verbs") or ())
     for role, words in cur["control"].items():
         for w in words:
             lex.control.setdefault(str(w), str(role))
     for name in ("speech_verbs", "modal_planned", "modal_hypothetical", "hypothetical_marks",
                  "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
-                 "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs"):
+                 "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

@@ -65,6 +65,12 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         if sp is None or not (_aux(t) & lex.lists["modal_obligation"]) or sp.i in by_top:
             continue
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in lex.lists["modal_obligation"]), None)
+        if subj is None or modal is None or subj.i > modal.i:
+            continue  # "should stability be threatened" is a condition, not an obligation
+        if subj.pos_ not in ("PROPN", "PRON") and not subj.ent_type_ and not any(
+                x.ent_type_ for x in subj.subtree):
+            continue  # "any agreement must stipulate ...": no actor is asked
         code = lex.code(intent["request_code"])
         if code is None:
             continue

@@ -179,7 +179,17 @@ class _DocQuotes:
             if any(b is not a and b.start <= ci < b.end and not (a.start <= b.cue.idx < a.end) for b in out if b.cue is not None):
                 continue
             keep.append(a)
-        return keep
+        # one attribution per quotation: where several cues claim the same one, the cue
+        # nearest to it wins
+        best: dict[frozenset[int], _Attr] = {}
+        for a in keep:
+            key = frozenset(a.marks) if a.marks else frozenset({-1 - id(a)})
+            if key in best and a.cue is not None and best[key].cue is not None:
+                if _distance(a) >= _distance(best[key]):
+                    continue
+            best[key] = a
+        claimed = {k for key, a in best.items() if len(key) == 1 for k in key if k >= 0 and a.frags == list(self.marks[k].pieces)}
+        return [a for key, a in best.items() if not (len(key) > 0 and a.frags != [p for k in key if k >= 0 for p in self.marks[k].pieces] and key & claimed)]
 
     def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> _Attr | None:
         span = self.trim(lo, hi)
@@ -351,7 +361,7 @@ class _DocQuotes:
                 gap = self.text[gap_start: m.open_mark]
                 own_cue = a.cue is not None and not (gap_start <= a.cue.idx < m.open_mark)
                 if (not own_cue and p.end == prev_m.end and prev_m.close_mark is not None
-                        and "\n" not in gap and len(gap) < 100):
+                        and "\n" not in gap and len(gap) < 400):
                     p.frags.extend(m.pieces)
                     p.marks.add(ks[0])
                     by_mark[ks[0]] = p
@@ -377,6 +387,11 @@ class _DocQuotes:
         t = self.tok_at(a.start)
         sent = self.sents[self.sent_of[t]]
         return all(x.is_punct or x.is_space for x in self.doc[sent.start: t])
+
+
+def _distance(a: _Attr) -> int:
+    ci = a.cue.idx if a.cue is not None else 0
+    return min(abs(ci - a.start), abs(ci - a.end))
 
 
 _HASHES: dict[tuple[int, int], Any] = {}

@@ -49,6 +49,9 @@ class Pattern:
     regex: re.Pattern[str]
     priority: int
     trigger: re.Pattern[str] | None = None
+    # literal words one of which must occur in the (lower-cased) text for the trigger to
+    # fire; empty = no such shortcut (the trigger always runs)
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _number_regex(data: dict[str, Any]) -> str:
     word = rf"(?:(?:{tens})(?:[\s-](?:{units}))?|(?:{units}))(?:\s+(?:{scales}))?"
     if scales:
         word = rf"(?:(?:a|one)\s+(?:{scales})|{word})"
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{word})"
+    return rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{word})"
 
 
 def _expand(template: str, data: dict[str, Any], name: str) -> str:
@@ -118,6 +121,24 @@ def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
     )
 
 
+def _keywords(trigger: str, data: dict[str, Any]) -> tuple[str, ...]:
+    """Literal words a trigger needs: the first word of each vocabulary entry for a
+    one-macro trigger, the words of a plain word alternation; () when unsure."""
+    m = re.fullmatch(r"\{([A-Z]+)\}", trigger)
+    if m and m.group(1) in _VOCAB_MACROS:
+        words = []
+        for k in data[_VOCAB_MACROS[m.group(1)][0]]:
+            w = re.match(r"[a-z]+", str(k).lower())
+            if not w:
+                return ()
+            words.append(w.group(0))
+        return tuple(sorted(set(words)))
+    body = re.sub(r"\\b|\(\?:|\)|s\\b$", "", trigger)
+    if trigger and re.fullmatch(r"[a-z]+(?:\|[a-z]+)*", body):
+        return tuple(sorted(set(body.split("|"))))
+    return ()
+
+
 def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
     """Compile a grammar from a loaded data mapping (raises DataFileError on bad rules)."""
     patterns = []
@@ -141,7 +162,8 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
                     trig = triggers[tsrc] = re.compile(tsrc)
                 except re.error as exc:
                     raise DataFileError(f"grammar.{lang}.yaml", f"trigger of '{spec['name']}': {exc}") from None
-        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i)), trig))
+        kws = _keywords(str(spec.get("trigger", "")), data)
+        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i)), trig, kws))
     na = data.get("not_after")
     numbers = {str(k).lower(): int(v) for k, v in data["number_units"].items()}
     numbers.update({str(k).lower(): int(v) for k, v in data["number_tens"].items()})

@@ -50,6 +50,9 @@ def number(g: Grammar, s: str | None) -> str | None:
     if s in vague:
         return vague[s]
     t = s.replace(",", "")
+    frac = re.fullmatch(r"(\d+)\s+1/2", t)
+    if frac:
+        return f"{frac.group(1)}.5"
     if re.fullmatch(r"\d+(\.\d+)?", t):
         return t.rstrip("0").rstrip(".") if "." in t else str(int(t))
     scales = {str(k).lower(): int(v) for k, v in g.data.get("number_scales", {}).items()}
@@ -131,6 +134,10 @@ def _unit_code(g: Grammar, s: str | None) -> str | None:
     return str(vocab(g, "units", s)) if s else None
 
 
+# half of a unit, in the next smaller unit: "2 1/2 years" = P2Y6M
+_HALF_UNITS = {"Y": ("6M", ""), "M": ("15D", ""), "D": ("12H", "T"), "TH": ("30M", ""), "TM": ("30S", "")}
+
+
 def duration_value(n: str, unit: str) -> str:
     """P-form value for n units (n may be 'X' or a decimal)."""
     def mul(k: int) -> str:
@@ -145,6 +152,12 @@ def duration_value(n: str, unit: str) -> str:
         return f"P{mul(100)}Y" if n != "X" else "PXCE"
     if unit == "WE":
         return f"P{mul(2)}D" if n != "X" else "PXWE"
+    half = re.fullmatch(r"(\d+)\.5", n)
+    if half and unit in _HALF_UNITS:
+        whole, (small, prefix) = half.group(1), _HALF_UNITS[unit]
+        if unit.startswith("T"):
+            return f"PT{whole}{unit[1]}{small}"
+        return f"P{whole}{unit}{prefix}{small}"
     if unit.startswith("T"):
         return f"PT{n}{unit[1]}"
     return f"P{n}{unit}"
@@ -437,6 +450,8 @@ def r_weekday(ctx: Context, m: re.Match[str]) -> Result | None:
     mod = pmod(g, _gd(m, "pm"))
     d = _weekday_date(ctx, wd, _low(_gd(m, "rel")), m)
     base = d.isoformat() if d else f"XXXX-WXX-{wd}"
+    if part:
+        return "TIME", f"{base}T{part}", mod
     return "DATE", base, mod
 
 
@@ -474,7 +489,7 @@ def r_clock(ctx: Context, m: re.Match[str]) -> Result | None:
     elif _gd(m, "dw"):
         off = vocab(g, "day_words", m.group("dw"))
         d = ctx.dct + dt.timedelta(days=int(off)) if ctx.dct else None  # type: ignore[arg-type]
-    elif ctx.ref is not None and m.start() - ctx.ref_pos < 200:
+    elif ctx.ref is not None and m.start() - ctx.ref_pos < 600:
         d = ctx.ref
     day = d.isoformat() if d else "XXXX-XX-XX"
     mod = "APPROX" if _gd(m, "about") else ""
@@ -595,6 +610,14 @@ def r_anaphoric_unit(ctx: Context, m: re.Match[str]) -> Result | None:
             return "DATE", f"{ctx.years[-1][1]:04d}", ""
         return "DATE", point_at(unit, ctx.anchor or ctx.dct), ""
     return "DATE", point_at(unit, ctx.dct), ""
+
+
+def r_year_end(ctx: Context, m: re.Match[str]) -> Result | None:
+    """'year-end', 'this year's end': the year (of the publication date) with mod END."""
+    if ctx.dct is None:
+        return "DATE", "XXXX", "END"
+    off = {"last": -1, "next": 1}.get(_low(_gd(m, "rel")), 0)
+    return "DATE", f"{ctx.dct.year + off:04d}", "END"
 
 
 def r_fiscal_year(ctx: Context, m: re.Match[str]) -> Result | None:
@@ -759,7 +782,7 @@ RULES: dict[str, Callable[[Context, re.Match[str]], Result | None]] = {
     "quarter": r_quarter, "half": r_half, "season": r_season, "weekday": r_weekday,
     "weekday_set": r_weekday_set, "clock": r_clock, "day_word": r_day_word,
     "part_of_day": r_part_of_day, "anaphoric_day": r_anaphoric_day, "weekend": r_weekend,
-    "rel_unit": r_rel_unit, "anaphoric_unit": r_anaphoric_unit, "fiscal_year": r_fiscal_year, "year_ago_adj": r_year_ago_adj,
+    "rel_unit": r_rel_unit, "anaphoric_unit": r_anaphoric_unit, "year_end": r_year_end, "fiscal_year": r_fiscal_year, "year_ago_adj": r_year_ago_adj,
     "ago": r_ago, "duration": r_duration, "bare_plural": r_bare_plural,
     "set_every": r_set_every, "set_times": r_set_times, "holiday": r_holiday, "fixed": r_fixed,
 }

@@ -17,7 +17,7 @@ _PREPOSITIONS = re.compile(
     r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early|the)\s+|mid-)$",
     re.IGNORECASE,
 )
-_COUNTED_NOUN = re.compile(r"\s+[a-z]+s\b")
+_COUNTED_NOUN = re.compile(r"\s+(?!(?:is|was|has|as|its|this|his|thus|does|plus|versus)\b)[a-z]+s\b")
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
 _YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
 
@@ -79,13 +79,17 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
 _WINDOW_LEFT, _WINDOW_RIGHT = 70, 90
 
 
-def _windows(trigger: re.Pattern[str], text: str, lowered: str, cache: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+def _windows(trigger: re.Pattern[str], keywords: tuple[str, ...], lowered: str,
+             cache: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
     """Merged text windows around the hits of a trigger (cached per trigger)."""
     key = id(trigger)
     if key in cache:
         return cache[key]
     out: list[tuple[int, int]] = []
-    n = len(text)
+    if keywords and not any(k in lowered for k in keywords):
+        cache[key] = out
+        return out
+    n = len(lowered)
     for h in trigger.finditer(lowered):
         lo, hi = max(0, h.start() - _WINDOW_LEFT), min(n, h.end() + _WINDOW_RIGHT)
         if out and lo <= out[-1][1]:
@@ -104,7 +108,7 @@ def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Matc
     if len(lowered) != n:  # rare: a character whose lower case is longer
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for p in g.patterns:
-        spans = _windows(p.trigger, text, lowered, cache) if p.trigger is not None else [(0, n)]
+        spans = _windows(p.trigger, p.keywords, lowered, cache) if p.trigger is not None else [(0, n)]
         for lo, hi in spans:
             for m in p.regex.finditer(text, lo, hi):
                 s, e = m.span()
