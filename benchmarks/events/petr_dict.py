@@ -1,4 +1,5 @@
-"""Reader for PETRARCH actor dictionaries (``PETR.Validate.actors.txt``): (name, code) pairs."""
+"""Readers for PETRARCH's fictional-world validation dictionaries (``PETR.Validate.*``), used
+only by the unit-test benchmark to extend the actor KB at run time (``kb.add_entry``/``add_agent``)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,59 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+_CODE = re.compile(r"\[([^\]]*)\]")
 
-def read_petr_actors(path: Path) -> Iterator[tuple[str, str]]:
-    """Yield (surface name, CAMEO code) for every actor and synonym line of a PETRARCH actor file."""
-    names: list[str] = []
-    code: str | None = None
-    for raw in path.read_text(encoding="latin-1").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        m = re.search(r"\[([^\]]+)\]", line)
-        head = line.split("[")[0].strip()
-        if line.startswith("+"):
-            names.append(head.lstrip("+").strip())
-            if code:
-                yield _name(names[-1]), code
-            continue
-        if head and not line.startswith((" ", "\t")):
-            names = [head]
-            code = m.group(1).split()[0] if m else None
-            if code:
-                yield _name(head), code
-            continue
-        if m and code is None and names:  # indented code lines: "[CODE >date]"
-            code = m.group(1).split()[0]
-            for n in names:
-                yield _name(n), code
+
+def _clean(line: str) -> str:
+    line = re.sub(r"<!--.*?-->", "", line)
+    return line.split("#", 1)[0].rstrip()
 
 
 def _name(n: str) -> str:
-    return n.replace("_", " ").strip().title()
+    return re.sub(r"\s+", " ", n.replace("_", " ")).strip().title()
+
+
+def read_petr_actors(path: Path) -> Iterator[tuple[str, list[str], str]]:
+    """Yield (name, synonyms, first CAMEO code) for each actor block of a PETRARCH actor file."""
+    name: str | None = None
+    syn: list[str] = []
+    code: str | None = None
+
+    def flush() -> Iterator[tuple[str, list[str], str]]:
+        if name and code:
+            yield _name(name), [_name(s) for s in syn], code
+
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = _clean(raw)
+        if not line.strip() or line.lstrip().startswith("<"):
+            continue
+        m = _CODE.search(line)
+        head = _CODE.sub("", line).strip()
+        if line.startswith("+"):
+            syn.append(head.lstrip("+").strip())
+            continue
+        if line[0] in " \t":  # a code line of the current block ("\t[ENT]", "[CODE >date]")
+            if m and code is None:
+                code = m.group(1).split()[0] if m.group(1).split() else None
+            continue
+        yield from flush()
+        name, syn = head, []
+        code = (m.group(1).split() or [None])[0] if m else None
+    yield from flush()
+
+
+def read_petr_agents(path: Path) -> Iterator[tuple[str, str]]:
+    """Yield (agent phrase, sector code) from a PETRARCH agents file (``POLICE [~COP]``)."""
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = _clean(raw)
+        if not line.strip() or line.startswith("!") or line.startswith("<"):
+            continue
+        m = _CODE.search(line)
+        if not m:
+            continue
+        phrase = re.sub(r"\{[^}]*\}", "", _CODE.sub("", line)).strip()
+        if "!" in phrase or not phrase:
+            continue
+        sector = m.group(1).strip().lstrip("~").split()[0] if m.group(1).strip() else ""
+        if sector:
+            yield phrase.replace("_", " ").lower(), sector

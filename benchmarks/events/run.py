@@ -28,23 +28,34 @@ SETS = {"plover_gsr": "plover_gsr.plover.jsonl", "petr2_unittest": "petr2_unitte
 
 
 def load_petr_validate(kb: object) -> int:
-    """Add the fictional PETR.Validate actors/agents to the KB through its add-entry API."""
+    """Add the fictional PETR.Validate actors and agents to the KB through its add-entry API."""
     add = getattr(kb, "add_entry", None)
     if add is None:
         print("WARNING: kb has no add_entry(); PETR.Validate actors not loaded", file=sys.stderr)
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from petr_dict import read_petr_actors
+    from petr_dict import read_petr_actors, read_petr_agents
 
-    n = 0
     d = BENCH / "data" / "dictionaries"
-    for name, code in read_petr_actors(d / "PETR.Validate.actors.txt"):
+    n = 0
+    for name, syn, code in read_petr_actors(d / "PETR.Validate.actors.txt"):
+        if code.startswith("-"):
+            continue
+        kind = "country" if len(code) == 3 else "organization"
         try:
-            add(name, code)
+            add(name, aliases=syn, codes={"cameo": code.upper()}, kind=kind,
+                country=code.upper() if kind == "country" else None)
             n += 1
         except Exception as exc:  # noqa: BLE001 - report and go on
             print(f"add_entry({name!r}, {code!r}) failed: {exc}", file=sys.stderr)
-            break
+    add_agent = getattr(kb, "add_agent", None)
+    if add_agent is not None:
+        for phrase, sector in read_petr_agents(d / "PETR.Validate.agents.txt"):
+            try:
+                add_agent(phrase, sector)
+                n += 1
+            except Exception as exc:  # noqa: BLE001
+                print(f"add_agent({phrase!r}, {sector!r}) failed: {exc}", file=sys.stderr)
     return n
 
 
@@ -106,12 +117,24 @@ def main() -> None:
     from newsledger.model import Article
     from newsledger.nlp.actors import resolve_actors
     from newsledger.nlp.events import code_events
-    from newsledger.nlp.pipeline import Resources, _timexes, analyse
+    from newsledger.nlp.pipeline import Resources, _timexes, analyse_many
 
     t0 = time.perf_counter()
-    res = Resources.load()
     if args.set == "petr2_unittest":
-        print(f"PETR.Validate actors added: {load_petr_validate(res.kb)}")
+        from newsledger.nlp.actors import load_kb
+        from newsledger.nlp.pipeline import build_nlp
+
+        kb = load_kb()
+        kb = kb.copy() if hasattr(kb, "copy") else kb
+        print(f"PETR.Validate entries added: {load_petr_validate(kb)}")
+        from newsledger.nlp.events.lexicon import load_lexicon as _ll
+        from newsledger.nlp.events.tools.build_cameo_lexicon import build as _build
+
+        vlex = _build(BENCH / "data" / "dictionaries" / "PETR.Validate.verbs.txt")
+        print(f"PETR.Validate verb codes added: {_ll().extend(vlex['verbs'], vlex['objects'], unmapped='OTHER')}")
+        res = Resources(nlp=build_nlp(kb), kb=kb)
+    else:
+        res = Resources.load()
     print(f"resources loaded in {time.perf_counter() - t0:.1f}s")
     from newsledger.nlp.events.lexicon import load_lexicon
 
@@ -124,8 +147,8 @@ def main() -> None:
     arts = [Article(id=r["id"], text=r["text"], published=r.get("date")) for r in recs]
     t0 = time.perf_counter()
     with pred_path.open("w", encoding="utf-8") as f:
-        for art in arts:
-            an = analyse(art, res)
+        for an in analyse_many(arts, res):  # the product path: batched parse, then the stages
+            art = an.article
             actors = {a.id: a for a in an.actors}
             items = to_items(list(an.events), actors)
             preds[art.id] = items

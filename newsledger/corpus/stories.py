@@ -22,6 +22,7 @@ import math
 import pickle
 import re
 import zlib
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +59,8 @@ class ClusterParams:
     merge_threshold: float = 0.70
     lead_chars: int = 1500
     keyword_chars: int = 6000
+    prior_docs: float = 50.0
+    name_boost: float = 1.0
 
     @classmethod
     def from_data(cls) -> "ClusterParams":
@@ -67,6 +70,13 @@ class ClusterParams:
 
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_\-']{2,}")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from newsledger.corpus.text import claim_rules
+
+    return frozenset(claim_rules("en")["stopwords"])
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -129,18 +139,24 @@ class StoryClusterer:
 
     def _keywords(self, text: str) -> np.ndarray:
         dims = self.params.hash_dims
-        counts = Counter(w.lower() for w in _WORD.findall(text[: self.params.keyword_chars]))
+        stop = _stopwords()
+        counts: Counter[str] = Counter()
+        boost = self.params.name_boost
+        for word in _WORD.findall(text[: self.params.keyword_chars]):
+            low = word.lower()
+            if low not in stop:
+                counts[low] += boost if word[0].isupper() else 1.0
         self.seen += 1
         self.df.update(counts.keys())
         out = np.zeros(dims, np.float32)
-        n = self.seen + 1
+        n = self.seen + self.params.prior_docs
         for word, c in counts.items():
             slot = self._hash.get(word)
             if slot is None:
                 h = zlib.crc32(word.encode("utf-8"))
                 slot = (h % dims, 1.0 if (h >> 16) & 1 else -1.0)
                 self._hash[word] = slot
-            out[slot[0]] += slot[1] * (1.0 + math.log(c)) * math.log(n / self.df[word])
+            out[slot[0]] += slot[1] * (1.0 + math.log(c)) * math.log(n / (self.df[word] + 1))
         return _unit(out)
 
     def story_of(self, article_id: str) -> str | None:
@@ -161,7 +177,8 @@ class StoryClusterer:
         p = self.params
         raw = dense if dense is not None else self.dense(text, title)
         self.mean = raw.copy() if self.mean is None else self.mean + (raw - self.mean) / (self.seen + 1)
-        vec = np.concatenate([p.dense_weight * _unit(raw - self.mean),
+        shrink = self.seen / (self.seen + p.prior_docs)  # little corpus: little centring
+        vec = np.concatenate([p.dense_weight * _unit(raw - shrink * self.mean),
                               (1.0 - p.dense_weight) * self._keywords(text)]).astype(np.float32)
         day = _day(date)
         actors = set(actor_ids)

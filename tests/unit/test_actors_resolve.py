@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -18,9 +19,7 @@ def _resolve(resources: Any, text: str, date: str | None) -> tuple[Any, Any]:
 
 def _who(doc: Any, res: Any, phrase: str, occurrence: int = 0) -> str | None:
     """The actor the ``occurrence``-th ``phrase`` in the text refers to (None if none)."""
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = doc.text.index(phrase, pos + 1)
+    pos = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", doc.text)][occurrence]
     span = doc.char_span(pos, pos + len(phrase), alignment_mode="expand")
     found = res.actors_for_span(span.start, span.end)
     return found[0] if found else None
@@ -144,3 +143,21 @@ def test_mentions_carry_character_offsets(resources: Any) -> None:
     for m in res.mentions:
         assert doc.text[m.start:m.end] == m.text
     assert {m.actor_id for m in res.mentions} == {"person:josep-borrell", "person:jens-stoltenberg"}
+
+
+@pytest.mark.parametrize(
+    "text,phrase,expected",
+    [
+        ("Donald Trump spoke first. Ivanka Trump praised the plan. She said it would help mothers.", "She",
+         "person:ivanka-trump"),
+        ("Spokesman Josh Earnest said Monday that President Barack Obama has long called for tax fairness. "
+         "He said the plan was sound.", "He", "person:josh-earnest"),
+        ("Ted Cruz spoke in Houston. His wife, Heidi Cruz, was there. Cruz said the race was not over.", "Cruz", None),
+    ],
+)
+def test_people_the_kb_does_not_know(resources: Any, text: str, phrase: str, expected: str | None) -> None:
+    doc, res = _resolve(resources, text, "2016-09-26")
+    if expected is None:  # a bare surname refers to the person introduced first
+        assert _who(doc, res, phrase, 2) == "person:ted-cruz"
+    else:
+        assert _who(doc, res, phrase) == expected

@@ -36,6 +36,26 @@ def test_grammar_file_is_valid(path: Path) -> None:
     assert sorted(set(data["weekdays"].values())) == list(range(1, 8))
 
 
+@pytest.mark.parametrize("path", GRAMMARS, ids=lambda p: p.name)
+def test_no_duplicate_keys(path: Path) -> None:
+    """PyYAML keeps the last of two equal keys silently; a rule file must not rely on it."""
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        dup = {k for k in keys if keys.count(k) > 1}
+        assert not dup, (
+            f"{path.name}: duplicate keys {sorted(map(str, dup))} near line {node.start_mark.line + 1}"
+        )
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)  # noqa: S506 (safe loader subclass)
+
+
 def _english() -> dict:
     return copy.deepcopy(load_data(DATA / "grammar.en.yaml", required=REQUIRED_KEYS))
 
@@ -49,7 +69,9 @@ def test_unknown_macro_is_reported() -> None:
 
 def test_bad_regex_is_reported() -> None:
     data = _english()
-    data["patterns"].append({"name": "broken", "rule": "year", "regex": "(unclosed", "trigger": "x"})
+    data["patterns"].append(
+        {"name": "broken", "rule": "year", "regex": "(unclosed", "trigger": "x"}
+    )
     with pytest.raises(DataFileError, match="broken"):
         build_grammar(data, "en")
 
@@ -63,10 +85,8 @@ def test_pattern_without_rule_is_reported() -> None:
 
 def test_triggers_cover_their_patterns() -> None:
     """A pattern only runs near its trigger: each trigger must occur inside its matches."""
-    import re
-
-    from newsledger.nlp.temporal import tag_text  # noqa: F401  (grammar loads)
     from newsledger.nlp.temporal.grammar import load_grammar
+    from newsledger.nlp.temporal.tagger import _hits, _windows
 
     g = load_grammar("en")
     samples = (
@@ -77,8 +97,10 @@ def test_triggers_cover_their_patterns() -> None:
         "3/5/99, nineteen ninety-six, fiscal 1998, the year-ago quarter, the 1990s, the year, "
         "weeks, Mondays, noon, 16:08 UTC, now, this fiscal year, the nineties, 1998-1999."
     )
+    lowered = samples.lower()
     for p in g.patterns:
-        for m in p.regex.finditer(samples):
-            assert p.trigger is not None
-            assert p.trigger.search(samples.lower(), max(0, m.start() - 70), m.end() + 90), p.name
-        assert isinstance(p.regex, re.Pattern)
+        assert p.trigger is not None, p.name
+        full = {m.span() for m in p.regex.finditer(samples)}
+        windows = _windows(_hits(p.trigger, p.keywords, lowered, {}), *p.window, len(samples))
+        windowed = {m.span() for lo, hi in windows for m in p.regex.finditer(samples, lo, hi)}
+        assert full <= windowed, (p.name, sorted(full - windowed))

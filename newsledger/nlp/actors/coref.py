@@ -13,8 +13,8 @@ Sieves, applied in text order so that each mention sees only what came before it
    possessor, "pressure on Belgrade"), never as a location ("demonstrated in Belgrade");
 5. demonym speakers ("Kosovar added") -> the most salient person of that country so far;
 6. pronouns: the closest sentence with a compatible antecedent (gender for he/she,
-   country/organisation for it/its), subjects first, then recency; an object pronoun is
-   never bound to the subject of its own verb.
+   country/organisation for it/its), the main clause's subject first, then other
+   subjects, then recency; an object pronoun is never bound to the subject of its own verb.
 
 DOCS: docs/actors.md
 """
@@ -103,8 +103,8 @@ class _State:
     # --------------------------------------------------------------- names
     def _longer_form(self, it: Item, toks: tuple[str, ...]) -> Item | None:
         before = [f for f, ft in self.forms if f.start < it.start and _contains(ft, toks)]
-        if before:
-            return before[-1]
+        if before:  # a bare surname refers to the person introduced first ("Cruz" after "Ted Cruz" ... "Heidi Cruz")
+            return before[0]
         after = [f for f, ft in self.forms if f.start > it.start and _contains(ft, toks)]
         return after[0] if after else None
 
@@ -171,8 +171,9 @@ class _State:
         pr = r.person_roles.setdefault(aid, set())
         for t in titles:
             pr.add((t.owner, t.role or ""))
-        if it.gender or canon.gender:
-            r.genders[aid] = it.gender or canon.gender
+        given = r.kb.first_names.get(norm(name.split()[0])) if len(name.split()) > 1 else None
+        if it.gender or canon.gender or given:
+            r.genders[aid] = it.gender or canon.gender or given
         else:
             r.genders.setdefault(aid, None)
         return aid
@@ -328,7 +329,11 @@ class _State:
                 root = _climb(_root(doc, item))
                 if bound_verb is not None and root.dep_ in SUBJECT_DEPS and root.head.i == bound_verb.i:
                     continue
-                cands.append((0 if root.dep_ in SUBJECT_DEPS else 1, -pos, aid))
+                if root.dep_ in SUBJECT_DEPS:  # the main clause's subject first, then other subjects
+                    rank = 0 if root.head.dep_ == "ROOT" or root.head.i == root.sent.root.i else 1
+                else:
+                    rank = 2
+                cands.append((rank, -pos, aid))
             if cands:
                 return min(cands)[2]
         return None

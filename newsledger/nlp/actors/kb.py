@@ -125,6 +125,7 @@ class ActorKB:
         self.ambiguous: set[str] = set()
         self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
         self.not_people: set[str] = set()
+        self.first_names: dict[str, str] = {}  # norm(given name) -> "m" / "f"
         self._first: dict[str, int] | None = None
 
     def first_words(self) -> dict[str, int]:
@@ -287,6 +288,7 @@ class ActorKB:
         kb.titles, kb.office_defs = dict(full.titles), dict(full.office_defs)
         kb.agents, kb.sectors = dict(full.agents), dict(full.sectors)
         kb.rules, kb.ambiguous, kb.not_people = full.rules, set(full.ambiguous), set(full.not_people)
+        kb.first_names = dict(full.first_names)
         return kb
 
     def copy(self) -> ActorKB:
@@ -423,6 +425,10 @@ def _load_agents(kb: ActorKB) -> None:
     kb.rules = load_data(data_path(STAGE, "resolution.en.yaml"), required=("pronouns", "metonymy"))
     kb.ambiguous = set(kb.rules.get("ambiguous_names") or [])
     kb.not_people = {norm(x) for x in kb.rules.get("not_people") or []}
+    names = load_data(data_path(STAGE, "first_names.en.yaml"), required=("male", "female"))
+    for gender, key in (("m", "male"), ("f", "female")):
+        for n in names[key]:
+            kb.first_names.setdefault(norm(str(n)), gender)
     places = load_data(data_path(STAGE, "places.en.yaml"), required=("places",))
     for iso, names in places["places"].items():
         for name in names:

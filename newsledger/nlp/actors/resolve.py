@@ -78,6 +78,21 @@ def _is_cap(tok: Any) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
+NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "e", "dos", "du"}
+
+
+def _name_like(span: Any) -> bool:
+    """A PERSON span that can be a name: capitalised words, particles, initials, hyphens."""
+    if span[0].lower_ in ("pro", "anti") or len(span) > 6:
+        return False
+    for t in span:
+        if t.is_punct or t.lower_ in NAME_PARTICLES:
+            continue
+        if not (t.text[:1].isupper() or not t.text[:1].isalpha()):
+            return False
+    return True
+
+
 class Resolver:
     """Finds mentions in ``doc`` and resolves them against ``kb`` on ``published``."""
 
@@ -160,6 +175,14 @@ class Resolver:
                     if not hits:
                         continue
                     span = doc[i : i + length]
+                    if i > 0 and norm(texts[i - 1]) in self.kb.first_names and self.claimed[i - 1] is None and all(
+                        h.how == "surname" for h in hits
+                    ):  # "Ivanka Trump" is not the KB's Donald Trump, whatever the parser's label
+                        self.claim(Item(i - 1, i + length, "person", name=doc[i - 1 : i + length].text,
+                                        gender=self.kb.first_names[norm(texts[i - 1])]))
+                        i += length
+                        found = True
+                        break
                     hits = self._filter_hits(span, hits)
                     hit = self.kb.best_hit(hits, self.date)
                     if hit is None:
@@ -179,8 +202,8 @@ class Resolver:
         )
         out = []
         for h in hits:
-            if h.entry.kind != "person" and inside_longer_person:
-                continue
+            if inside_longer_person and (h.entry.kind != "person" or h.how == "surname"):
+                continue  # "Johnson" in "Gary Johnson" is not the KB's Boris Johnson
             if h.entry.kind != "person" and "PERSON" in labels and h.how in ("capital", "adj", "people"):
                 continue
             if norm(span.text) in self.ambiguous and not (labels & PLACE_LABELS) and h.entry.kind != "person":
@@ -202,7 +225,8 @@ class Resolver:
             start, end = ent.start, ent.end
             while start < end and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
                 start += 1
-            while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in ("'s", "’s")):
+            while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in ("'s", "’s")
+                                   or self.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
                 end -= 1
             gender = None
             while start < end and self.doc[start].lower_ in self.honorifics:
@@ -210,10 +234,14 @@ class Resolver:
                 start += 1
             if start >= end or not self.free(start, end):
                 continue
+            if gender is None and start > 0 and self.doc[start - 1].lower_ in self.honorifics:
+                gender = self.honorifics[self.doc[start - 1].lower_] or None
             kind = {"PERSON": "person", "ORG": "org", "NORP": "norp"}[ent.label_]
             if kind == "person" and norm(self.doc[start:end].text) in self.kb.not_people:
                 kind = "org"
             if kind == "norp" and self.doc[start:end].root.dep_ in ("amod", "compound", "nmod"):
+                continue
+            if kind == "person" and not _name_like(self.doc[start:end]):
                 continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:

@@ -27,6 +27,13 @@ def np_actors(tok: Any, doc_actors: Any, with_conj: bool = True) -> list[str]:
 def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     a = doc_actors.actor_for_token(h.i)
     if a:
+        # "Hungarian and Romanian officials": coordinated modifiers name one actor each
+        for c in h.children:
+            if c.dep_ in ("amod", "compound") and c.conjuncts:
+                found = [doc_actors.actor_for_token(x.i) for x in (c, *c.conjuncts)]
+                found = [f for f in dict.fromkeys(found) if f]
+                if len(found) >= 2:
+                    return found
         return [a]
     out: list[str] = []
     for c in h.children:  # an apposition names the head: "Serbia's allies China and Russia"
@@ -60,6 +67,10 @@ def subject_of(t: Any) -> tuple[Any, bool]:
     """The subject token of verb ``t`` (inherited through xcomp/conj chains) and whether passive."""
     seen = 0
     cur = t
+    if t.dep_ == "amod" and t.head.dep_ == "ROOT":  # a mis-parsed verb: the root noun holds the subject
+        for c in t.head.children:
+            if c.dep_ == "nsubj":
+                return c, False
     while cur is not None and seen < 6:
         seen += 1
         for c in cur.children:

@@ -54,6 +54,8 @@ def lemma_forms(t: Any) -> list[str]:
         cands.append(w[:-2])
     if w.endswith("s"):
         cands.append(w[:-1])
+    if w.startswith("re") and len(w) > 6:  # "reimposed" -> "imposed" forms
+        cands += [x[2:] for x in list(cands) if x.startswith("re")]
     for c in cands:
         if c not in out:
             out.append(c)
@@ -76,7 +78,17 @@ def _verb_key(t: Any, lex: Lexicon | None = None) -> str:
     return f"{lemma} {prt[0]}" if prt else lemma
 
 
+def misparsed_root_verb(t: Any) -> bool:
+    """A finite verb the parser attached as a modifier of a root noun that has the subject:
+    "Serbs erected barricades" parsed as nsubj(barricades, Serbs) + amod(barricades, erected)."""
+    h = t.head
+    return (t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and h.dep_ == "ROOT" and h.pos_ == "NOUN"
+            and h.i == t.i + 1 and any(c.dep_ == "nsubj" for c in (*h.children, *t.children)))
+
+
 def _obj(t: Any) -> Any:
+    if misparsed_root_verb(t):
+        return t.head
     for c in t.children:
         if c.dep_ in ("dobj", "obj"):
             return c
@@ -111,18 +123,37 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     if obj is not None:
         olemma = _lemma(obj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
     if olemma:
+        heads = [olemma]
+        if olemma in lex.lists["generic_event_heads"]:  # "ended mediation efforts" -> mediation
+            heads += [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
         for k in (key, lemma):
             vo = lex.verb_objects.get(k)
-            if vo and olemma in vo:
-                return vo[olemma], obj
+            for h in heads:
+                if vo and h in vo:
+                    return vo[h], obj
         if key in lex.light_verbs or lemma in lex.light_verbs:
             nc = _noun_key(obj, lex.nouns)
             if nc is not None:
                 return nc, obj
+        # "tons of food aid", "a state of siege": the event noun under the object's "of"
+        for p in obj.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    ol = _lemma(o, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
+                    for k in (key, lemma):
+                        vo = lex.verb_objects.get(k)
+                        if vo and ol in vo:
+                            return vo[ol], o
+                    if key in lex.light_verbs or lemma in lex.light_verbs:
+                        nc = _noun_key(o, lex.nouns)
+                        if nc is not None:
+                            return nc, o
     # "took part in talks", "engaged in talks": light verb + preposition + event noun
     if key in lex.light_verbs or lemma in lex.light_verbs or lemma in ("engage", "participate"):
         for p in t.children:
-            if p.dep_ == "prep" and p.lemma_ in ("in", "into"):
+            if p.dep_ == "prep" and p.lemma_ in ("in", "into", "on", "under"):
                 for o in p.children:
                     if o.dep_ == "pobj":
                         nc = _noun_key(o, lex.nouns)
@@ -194,6 +225,16 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
             cand = _compose(t, own, role, inner, neg_inner, lex)
             if cand is not None:
                 return cand
+    if own is None and comp is not None and comp.dep_ == "xcomp":
+        # "is willing to send material", "pressuring workers to cancel the strike"
+        role_code = {"intent": "intent_code", "request": "request_code", "refusal": "refusal_code",
+                     "threat": "threat_code"}.get(role or "")
+        if role_code:
+            own = lex.code(lex.raw[role_code])
+            if role == "request":
+                cand = _compose(t, own, role, Candidate(comp, own, [comp]), False, lex)  # type: ignore[arg-type]
+                if cand is not None:
+                    return cand
     if own is None:
         return None
     cand = Candidate(anchor=t, code=own, chain=[t], noun=noun)
@@ -236,6 +277,11 @@ def _compose(t: Any, own: Code | None, role: str | None, inner: Candidate, neg_i
             code = own if own is not None and own.plover == "AGREE" else lex.code(raw["intent_code"])
         return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
     if role == "planned":
+        if _verb_key(t, lex) in (raw.get("intent") or {}).get("plan_verbs", ()):
+            conflict = set((raw.get("intent") or {}).get("threat_categories") or ())
+            if inner.code.plover in conflict:
+                code = lex.code(raw["threat_code"])
+                return Candidate(t, code, chain, None, _negated(t, lex), "planned", None, inner.anchor)  # type: ignore[arg-type]
         return Candidate(inner.anchor, inner.code, chain, inner.noun, inner.negated or _negated(t, lex),
                          "planned", inner.request_target, inner.inner)
     if role == "transparent":

@@ -14,7 +14,14 @@ from newsledger.nlp.events.arguments import (
     subject_of,
     target_tokens,
 )
-from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated, _noun_key, resolve
+from newsledger.nlp.events.coder import (
+    Candidate,
+    _is_verbal,
+    _negated,
+    _noun_key,
+    misparsed_root_verb,
+    resolve,
+)
 from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
 from newsledger.nlp.events.stance import apply_stance
 
@@ -32,7 +39,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
     # verbal candidates, outermost first (document order of depth)
     verbs = sorted((t for t in sent if _is_verbal(t) or t.pos_ == "ADJ"), key=_depth)
     for t in verbs:
-        if t.i in used or t.dep_ in ("amod", "compound", "nmod", "prep", "agent", "mark"):
+        if t.i in used or (t.dep_ in ("amod", "compound", "nmod", "prep", "agent", "mark")
+                           and not misparsed_root_verb(t)):
             continue  # "EU-backed deal", "NATO-led forces", "according to": not actions
         if t.dep_ == "acl" and any(a.lower_ == "to" for a in t.children if a.dep_ == "aux"):
             ncode = _noun_key(t.head, lex.nouns)
@@ -46,6 +54,10 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         used.add(c.anchor.i)
         if c.noun is not None:
             used.add(c.noun.i)
+        if c.noun is not None:  # "reiterated its demand that Israel ease ...": the demand's content
+            for ch in c.noun.children:
+                if ch.dep_ in ("acl", "ccomp"):
+                    used.update(x.i for x in ch.subtree)
         # "erected barricades to protest", "staged rallies to demand": the purpose of the same act
         for x in (*c.chain, c.anchor):
             for ch in x.children:
@@ -86,6 +98,8 @@ def is_main(c: Candidate) -> bool:
     if c.nominal:
         return False
     cur = c.chain[0] if c.chain else c.anchor
+    if misparsed_root_verb(cur):
+        return True
     for _ in range(30):
         if cur.dep_ not in _MAIN_PATH:
             return False
@@ -263,7 +277,7 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
             continue  # "until September 1st", "since 2014": a bound, not the event's date
         cur, steps = tok, 0
         while cur.i not in heads and cur.head.i != cur.i and steps < 8:
-            if cur.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
+            if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
                 break
             cur, steps = cur.head, steps + 1
         if cur.i in heads:
@@ -322,13 +336,15 @@ def _dated_heads(sent: Any, timexes: list[TimeExpression]) -> set[int]:
     """Tokens (and their heads) that a day-precise time expression attaches to."""
     out: set[int] = set()
     for tx in timexes:
-        if tx.start < sent.start_char or tx.end > sent.end_char or len(tx.value or "") < 10:
+        if tx.start < sent.start_char or tx.end > sent.end_char or not _ISO_DAY.match(tx.value or ""):
             continue
         span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         cur = span.root
-        for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _BOUNDARY_PREPS + ("from",):
+            continue
+        for _ in range(2):
             cur = cur.head
             out.add(cur.i)
     return out
@@ -359,6 +375,9 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
                 out.append({**base, "source_ids": (s,), "target_ids": tuple(x for x in sources if x != s)})
         else:
             out.append({**base, "source_ids": tuple(sources), "target_ids": tuple(targets)})
+    if lex.raw.get("actorless_events") == "when_alone" and any(o["source_ids"] or o["target_ids"] for o in out):
+        # an action with no actor on either side is kept only when nothing else in the sentence has one
+        out = [o for o in out if o["source_ids"] or o["target_ids"]]
     return out
 
 

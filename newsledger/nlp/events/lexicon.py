@@ -47,6 +47,31 @@ class Lexicon:
     def in_list(self, name: str, word: str) -> bool:
         return word in self.lists.get(name, frozenset())
 
+    def extend(self, verbs: dict[str, str], objects: dict[str, dict[str, str]] | None = None,
+               unmapped: str | None = None) -> int:
+        """Add run-time verb (and verb+object) codes that win over the shipped ones, e.g. a
+        test dictionary. Codes with no PLOVER category are kept under ``unmapped`` when given."""
+        n = 0
+
+        def conv(spec: str) -> Code | None:
+            c = self.code(spec)
+            if c is None and unmapped:
+                c = Code(unmapped, str(spec).split()[0])
+            return c
+
+        for k, v in verbs.items():
+            c = conv(v)
+            if c is not None:
+                self.verbs[k] = c
+                n += 1
+        for k, objs in (objects or {}).items():
+            for o, v in objs.items():
+                c = conv(v)
+                if c is not None:
+                    self.verb_objects.setdefault(k, {})[o] = c
+                    n += 1
+        return n
+
 
 def _parse(spec: Any, cmap: dict[str, tuple[str, str | None]]) -> Code | None:
     parts = str(spec).split()

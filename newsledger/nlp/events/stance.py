@@ -28,6 +28,13 @@ def _speech_head(t: Any, lex: Lexicon) -> Any:
     return None
 
 
+def _reported_by_child(t: Any, lex: Lexicon) -> bool:
+    """"X will provide aid, the WFP said": the parser hangs the speech verb under the action."""
+    return any(c.dep_ in ("ccomp", "parataxis", "advcl") and c.i > t.i
+               and (c.lemma_.lower() in lex.lists["speech_verbs"] or c.lower_ in lex.lists["speech_verbs"])
+               and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children) for c in t.children)
+
+
 def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int]) -> list[Candidate]:
     """Recode stated intentions and add stated obligations; ``dated`` holds anchors with an exact day."""
     intent = lex.raw.get("intent") or {}
@@ -45,10 +52,10 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         for x in (*c.chain, c.anchor):
             aux |= _aux(x)
         future = bool(aux & lex.lists["modal_planned"]) or "would" in aux
-        stated = _speech_head(top, lex) is not None or any(
+        stated = _speech_head(top, lex) is not None or _reported_by_child(top, lex) or any(
             ch.dep_ == "advcl" and any(m.lower_ in lex.lists["hypothetical_marks"] for m in ch.children)
             for x in (*c.chain, c.anchor) for ch in x.children)
-        if future and stated:
+        if future and (stated or lex.raw.get("intent", {}).get("future_is_intent")):
             neg = c.negated or any(_negated(x, lex) for x in c.chain)
             if c.code.plover in coop and neg:
                 c = _recode(c, lex.code(intent["reject_code"]), negated=False)
@@ -75,10 +82,22 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         if code is None:
             continue
         inner = by_top.get(t.i)
-        out = [c for c in out if c is not inner]
+        # the content of the obligation is not a separate event ("the US must be ready to mediate")
+        out = [c for c in out if c is not inner and not _within(c.chain[0] if c.chain else c.anchor, t)]
         out.append(Candidate(anchor=sp, code=code, chain=[sp], negated=_negated(t, lex),
                              request_target=subj, inner=t))
     return out
+
+
+def _within(tok: Any, clause: Any) -> bool:
+    cur = tok
+    for _ in range(4):
+        if cur.i == clause.i:
+            return True
+        if cur.dep_ not in ("acomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _recode(c: Candidate, code: Code | None, negated: bool) -> Candidate:

@@ -36,6 +36,12 @@ _VERB_POS = frozenset({"VERB", "AUX"})
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _SENT_END = (".", "!", "?", "…")
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "dative"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative", "advcl"})
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_OBJECT_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to"})
+_DASHES = ("\u2015", "\u2014", "\u2013", "-")
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -99,11 +105,19 @@ class _DocQuotes:
         return quoted / total
 
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
+        """The speaker token of a cue: its subject (outside quotation marks, in the cue's
+        paragraph), an inverted subject ("said X"), or the subject of the verb it hangs on
+        ("..., saying", "by declaring that")."""
         for c in cue.children:
-            if c.dep_ == "nsubj":
+            if c.dep_ == "nsubj" and not self.inside_quote(c):
                 if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
                     return cue.head
-                return c
+                return self._same_paragraph(c, cue)
+        if depth == 0:
+            for c in cue.rights:
+                if (c.dep_ in _INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN") and not self.inside_quote(c)
+                        and c.ent_type_ not in _NOT_SPEAKER_ENTS):
+                    return c
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
             return cue.head
         if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
@@ -111,6 +125,17 @@ class _DocQuotes:
         if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
             return self.subject_of(cue.head.head, depth + 1)
         return None
+
+    def _same_paragraph(self, subj: Any, cue: Any) -> Any | None:
+        """A subject parsed across a line break ("5:45 p.m.\n\nX says") is cut back to the
+        cue's paragraph: the head of the part after the last break."""
+        lo, hi = (subj.idx, cue.idx) if subj.i < cue.i else (cue.idx, subj.idx)
+        brk = self.text.rfind("\n", lo, hi)
+        if brk < 0:
+            return subj
+        part = [t for t in subj.subtree if t.idx > brk and t.i < cue.i and not t.is_punct and not t.is_space]
+        heads = [t for t in part if t.head not in part]
+        return heads[-1] if heads else None
 
     def trim(self, lo: int, hi: int) -> tuple[int, int] | None:
         """Char span of tokens lo..hi (inclusive) without leading 'that'/punct and trailing punct."""
@@ -133,9 +158,13 @@ class _DocQuotes:
         """Indices of tokens whose lemma is a cue verb or a source preposition word."""
         if not len(self.doc):
             return []
-        arr = self.doc.to_array([LEMMA, LOWER]).tolist()
+        arr = self.doc.to_array([LEMMA, LOWER])
         keys = _hashes(self.doc.vocab, self.lex)
-        return [i for i, (lem, low) in enumerate(arr) if lem in keys or low in keys]
+        hit = np.zeros(len(arr), dtype=bool)
+        for col in (arr[:, 0], arr[:, 1]):
+            pos = np.minimum(np.searchsorted(keys, col), len(keys) - 1)
+            hit |= keys[pos] == col
+        return np.flatnonzero(hit).tolist()
 
     # -- pass 1: cue clauses -----------------------------------------------------
     def cue_clauses(self) -> list[_Attr]:
@@ -152,6 +181,16 @@ class _DocQuotes:
                         a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
                         if a:
                             out.append(a)
+                if lemma in lex.speech and tok.dep_ == "parataxis" and not self.inside_quote(tok.head):
+                    a = self._parenthetical(tok)
+                    if a:
+                        out.append(a)
+                        continue
+                if lemma in lex.speech and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":":
+                    a = self._colon_paragraph(tok)
+                    if a:
+                        out.append(a)
+                        continue
                 has_clause = any(c.dep_ in lex.content_deps for c in tok.children)
                 if not has_clause and (lemma in lex.object_content or lemma in lex.xcomp_content):
                     a = self._object_attr(tok, lemma)
@@ -174,9 +213,11 @@ class _DocQuotes:
                     out.append(a)
         # univocal: an attribution whose cue lies inside another one's content is dropped
         keep: list[_Attr] = []
-        for a in out:
-            ci = a.cue.idx if a.cue is not None else -1
-            if any(b is not a and b.start <= ci < b.end and not (a.start <= b.cue.idx < a.end) for b in out if b.cue is not None):
+        spans = [(a.start, a.end, a.cue.idx if a.cue is not None else -1) for a in out]
+        for n, a in enumerate(out):
+            ci = spans[n][2]
+            if any(m != n and bs <= ci < be and not (spans[n][0] <= bc < spans[n][1])
+                   for m, (bs, be, bc) in enumerate(spans) if bc >= 0):
                 continue
             keep.append(a)
         # one attribution per quotation: where several cues claim the same one, the cue
@@ -204,10 +245,44 @@ class _DocQuotes:
             return _Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
         if hi + 1 - lo < min_tokens:
             return None
+        speaker = self.subject_of(cue)
+        if lo <= cue.i <= hi or (speaker is not None and lo <= speaker.i <= hi):
+            return None  # a mis-parsed clause that swallows its own cue or speaker
+        first = self.doc[lo]
+        if not speech and first.tag_ in _WH_TAGS:
+            return None  # "knowing how ...", "finding what ...": not an attribution
+        if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
+            return None  # participial stance verbs ("wanting to ...") are rarely attributions
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
-        return _Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=touched)
+        return _Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
+
+    def _parenthetical(self, cue: Any) -> _Attr | None:
+        """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence around
+        a parenthetical cue is the content, in two fragments."""
+        head = cue.head
+        lo, hi = head.left_edge.i, head.right_edge.i
+        clo, chi = cue.left_edge.i, cue.right_edge.i
+        if not (lo < clo and chi <= hi):
+            return None
+        frags = [f for f in (self.trim(lo, clo - 1), self.trim(chi + 1, hi)) if f]
+        if not frags or any(self.mark_at(f[0]) is not None and self.mark_at(f[1] - 1) is not None for f in frags):
+            return None
+        touched = {k for k, m in enumerate(self.marks) if any(m.start < e and m.end > s for s, e in frags)}
+        return _Attr(frags=frags, cue=cue, speaker=self.subject_of(cue), marks=touched)
+
+    def _colon_paragraph(self, cue: Any) -> _Attr | None:
+        """'Limbaugh added:' ending a paragraph: the next paragraph, unquoted, is the content."""
+        colon = self.doc[cue.i + 1]
+        rest = self.text[colon.idx + 1:]
+        stripped = rest.lstrip()
+        if not rest[: len(rest) - len(stripped)].count("\n") or not stripped or stripped[0] in "\"\u201c":
+            return None
+        s = colon.idx + 1 + (len(rest) - len(stripped))
+        e = self.text.find("\n", s)
+        e = len(self.text) if e < 0 else e
+        return _Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=set())
 
     def _object_attr(self, cue: Any, lemma: str) -> _Attr | None:
         """Stance verbs: the direct object ("backs Clinton") or the infinitive ("vowed to fight")."""
@@ -220,6 +295,9 @@ class _DocQuotes:
                 parts = objs + parts
         if not parts and lemma in lex.object_content:
             parts = [c for c in cue.children if c.dep_ == "dobj"]
+            if parts:  # "criticized the media for being ...", "described X as ..."
+                parts += [c for c in cue.rights if c.dep_ == "prep" and c.i > parts[0].i
+                          and c.lower_ in _OBJECT_PREPS]
         if not parts:
             return None
         lo = min(c.left_edge.i for c in parts)
@@ -285,7 +363,8 @@ class _DocQuotes:
             return None
         sent = self.sents[self.sent_of[first]]
         hi = min(sent.end, first + 8)
-        return self._speech_cue(first, hi, reverse=False)
+        cue = self._speech_cue(first, hi, reverse=False)
+        return cue if cue is not None and "\n" not in self.text[end: cue.idx] else None
 
     def _cue_before(self, m: MarkSpan) -> Any | None:
         t0 = self.tok_at(m.open_mark)
@@ -293,6 +372,16 @@ class _DocQuotes:
         cue = self._speech_cue(max(sent.start, t0 - 14), t0, reverse=True)
         if cue is not None:
             return cue
+        # any verb introducing the quotation with a comma or colon: 'Trump boasted, "..."',
+        # 'X scolded him: "..."'
+        j = t0 - 1
+        if j >= 0 and self.doc[j].text in (",", ":"):
+            for back in range(j - 1, max(sent.start - 1, j - 3), -1):
+                v = self.doc[back]
+                if v.pos_ == "VERB" and not self.inside_quote(v) and self.subject_of(v) is not None:
+                    return v
+                if v.pos_ not in ("PRON", "PROPN", "NOUN", "ADV"):
+                    break
         # colon introduction at the end of the previous sentence: 'X responded:\n\n"..."'
         k = m.open_mark - 1
         while k >= 0 and self.text[k].isspace():
@@ -302,6 +391,26 @@ class _DocQuotes:
             s = self.sents[self.sent_of[tc]]
             return self._speech_cue(s.start, tc, reverse=True)
         return None
+
+    def _dash_name(self, m: MarkSpan) -> tuple[Any | None, Any | None]:
+        """'"..." \u2015 Jane Doe': a dash and a name after the quotation sign it."""
+        if m.close_mark is None:
+            return None, None
+        k = m.close_mark + 1
+        while k < len(self.text) and self.text[k] in " \u00a0\t":
+            k += 1
+        if k >= len(self.text) or self.text[k] not in _DASHES:
+            return None, None
+        t = self.tok_at(k)
+        for j in range(t + 1, min(len(self.doc), t + 6)):
+            tok = self.doc[j]
+            if tok.idx > k + 40 or "\n" in self.text[k: tok.idx]:
+                break
+            if tok.pos_ == "PROPN":
+                while j + 1 < len(self.doc) and self.doc[j + 1].pos_ == "PROPN" and "\n" not in self.doc[j].whitespace_:
+                    j += 1
+                return self.doc[t], self.doc[j]
+        return None, None
 
     def _cue_next_sentence(self, m: MarkSpan) -> Any | None:
         """A short sentence right after the quotation: '"..." That is what X said.'"""
@@ -315,7 +424,8 @@ class _DocQuotes:
         sent = self.sents[sn]
         if len(sent) > 10:
             return None
-        return self._speech_cue(sent.start, sent.end, reverse=False)
+        cue = self._speech_cue(sent.start, sent.end, reverse=False)
+        return cue if cue is not None and "\n" not in self.text[end: cue.idx] else None
 
     def _speaker_tok(self, cue: Any) -> Any | None:
         if cue.lemma_.lower() == "accord":
@@ -341,10 +451,57 @@ class _DocQuotes:
                 cue = self._cue_before(m)
             if cue is None:
                 cue = self._cue_next_sentence(m)
-            a = _Attr(frags=list(m.pieces), cue=cue, speaker=self._speaker_tok(cue) if cue is not None else None, marks={k})
+            speaker = self._speaker_tok(cue) if cue is not None else None
+            if cue is None:
+                cue, speaker = self._dash_name(m)
+            if cue is None:
+                gov = self._governing_verb(m, used)
+                if gov is not None:
+                    out.append(gov)
+                    k += 1
+                    continue
+            a = _Attr(frags=list(m.pieces), cue=cue, speaker=speaker, marks={k})
             out.append(a)
             k += 1
         return out
+
+    def _governing_verb(self, m: MarkSpan, used: set[int]) -> _Attr | None:
+        """A quotation inside the object of a verb with a subject ("Trump likened the
+        refugees to a "vicious snake"", "X blasted Clinton as a "disgrace""): the
+        verb's complements up to the quotation are the content of a mixed quote."""
+        t = self.tok_at(m.start)
+        if self.doc[t].idx < m.start and t + 1 < len(self.doc):
+            t += 1
+        tok = self.doc[t]
+        sent_start = self.sents.starts[self.sent_of[t]]
+        if all(x.is_punct or x.is_space for x in self.doc[sent_start:t]):
+            return None  # a quotation opening its sentence is not an object
+        verb = tok
+        for _ in range(6):
+            if verb.head is verb:
+                return None
+            verb = verb.head
+            if verb.pos_ == "VERB":
+                break
+        if verb.pos_ != "VERB" or verb.i >= t or self.inside_quote(verb):
+            return None
+        speaker = self.subject_of(verb)
+        if speaker is None or speaker.pos_ not in ("PROPN", "PRON"):
+            return None
+        args = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
+        holder = [c for c in args if c.left_edge.i <= t <= c.right_edge.i]
+        if not holder:
+            return None
+        lo = min(c.left_edge.i for c in args if c.i <= holder[0].i)
+        span = self.trim(lo, holder[0].right_edge.i)
+        if span is None:
+            return None
+        s, e = span
+        touched = {k for k, mm in enumerate(self.marks) if mm.start < e and mm.end > s and k not in used}
+        for k in touched:
+            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        used |= touched
+        return _Attr(frags=[(s, e)], cue=verb, speaker=speaker, marks=touched)
 
     def merge_splits(self, attrs: list[_Attr]) -> list[_Attr]:
         """Split quotes: a quotation with no cue of its own that follows, in the same
@@ -360,7 +517,7 @@ class _DocQuotes:
                 gap_start = (prev_m.close_mark or prev_m.end) + 1
                 gap = self.text[gap_start: m.open_mark]
                 own_cue = a.cue is not None and not (gap_start <= a.cue.idx < m.open_mark)
-                if (not own_cue and p.end == prev_m.end and prev_m.close_mark is not None
+                if (not own_cue and p.cue is not None and p.end == prev_m.end and prev_m.close_mark is not None
                         and "\n" not in gap and len(gap) < 400):
                     p.frags.extend(m.pieces)
                     p.marks.add(ks[0])
@@ -403,7 +560,7 @@ def _hashes(vocab: Any, lex: CueLexicon) -> Any:
     if key not in _HASHES:
         words = set(lex.speech) | set(lex.belief) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
         words |= {w.capitalize() for w in words}
-        _HASHES[key] = frozenset(vocab.strings.add(w) for w in words)
+        _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
     return _HASHES[key]
 
 

@@ -11,6 +11,7 @@ a stray closing mark with no opener is dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +35,12 @@ def _marks() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["opening"]), frozenset(data["closing"]), frozenset(data["ambiguous"])
 
 
+@lru_cache(maxsize=1)
+def _mark_re() -> re.Pattern[str]:
+    opening, closing, ambiguous = _marks()
+    return re.compile("[" + re.escape("".join(sorted(opening | closing | ambiguous))) + "]")
+
+
 def _is_opening_straight(text: str, i: int) -> bool:
     """A straight mark opens when it follows a space, a line start or an opening bracket."""
     if i == 0:
@@ -48,6 +55,7 @@ def _is_opening_straight(text: str, i: int) -> bool:
 def find_mark_spans(text: str) -> list[MarkSpan]:
     """Every quotation in ``text``, in order; multi-paragraph quotes merged."""
     opening, closing, ambiguous = _marks()
+    mark_re = _mark_re()
     raw: list[tuple[int, int, int, int | None, bool]] = []  # start, end, open, close, reaches_par_end
     par_start = 0
     n = len(text)
@@ -56,7 +64,8 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
         if par_end < 0:
             par_end = n
         open_at: int | None = None
-        for i in range(par_start, par_end):
+        for hit in mark_re.finditer(text, par_start, par_end):
+            i = hit.start()
             ch = text[i]
             if ch in ambiguous:
                 if open_at is None:

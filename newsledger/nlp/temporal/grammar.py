@@ -11,17 +11,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.errors import DataFileError
 
 REQUIRED_KEYS = (
-    "months", "weekdays", "number_units", "number_tens", "vague_quantities", "ordinals",
-    "units", "parts_of_day", "seasons", "point_mods", "duration_mods", "ago_mods",
-    "relative_words", "fixed_words", "day_words", "anaphoric_days", "holidays",
-    "tense_cues", "patterns",
+    "months",
+    "weekdays",
+    "number_units",
+    "number_tens",
+    "vague_quantities",
+    "ordinals",
+    "units",
+    "parts_of_day",
+    "seasons",
+    "point_mods",
+    "duration_mods",
+    "ago_mods",
+    "relative_words",
+    "fixed_words",
+    "day_words",
+    "anaphoric_days",
+    "holidays",
+    "tense_cues",
+    "context_words",
+    "decade_words",
+    "patterns",
 )
 
 # macro -> (vocabulary key, named group); each macro may appear once per pattern
@@ -52,6 +69,7 @@ class Pattern:
     # literal words one of which must occur in the (lower-cased) text for the trigger to
     # fire; empty = no such shortcut (the trigger always runs)
     keywords: tuple[str, ...] = ()
+    window: tuple[int, int] = (70, 90)  # characters searched before / after a trigger hit
 
 
 @dataclass
@@ -63,19 +81,19 @@ class Grammar:
     tense_re: re.Pattern[str]
     past_suffix: str
     numbers: dict[str, int] = field(default_factory=dict)
+    # context tests built from ``context_words`` (see the data file)
+    preposition_before: re.Pattern[str] | None = None
+    season_preposition_before: re.Pattern[str] | None = None
+    counted_noun_after: re.Pattern[str] | None = None
+    modal_before: re.Pattern[str] | None = None
+    period_ending_after: re.Pattern[str] | None = None
+    canonical: dict[str, str] = field(default_factory=dict)
 
 
 def _alternation(words: Any) -> str:
     """Regex alternation of the given surface forms, longest first, spaces flexible."""
     forms = sorted({str(w).lower() for w in words}, key=lambda w: (-len(w), w))
-    parts = []
-    for w in forms:
-        esc = re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]")
-        if w.endswith("-"):
-            parts.append(esc)
-        else:
-            parts.append(esc)
-    return "|".join(parts)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in forms)
 
 
 def _number_regex(data: dict[str, Any]) -> str:
@@ -90,7 +108,6 @@ def _number_regex(data: dict[str, Any]) -> str:
 
 def _expand(template: str, data: dict[str, Any], name: str) -> str:
     number = _number_regex(data)
-    ords = _alternation(data["ordinals"])
 
     def repl(m: re.Match[str]) -> str:
         macro = m.group(1)
@@ -151,7 +168,9 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
         try:
             rx = re.compile(src, re.IGNORECASE)
         except re.error as exc:
-            raise DataFileError(f"grammar.{lang}.yaml", f"pattern '{spec['name']}': {exc}") from None
+            raise DataFileError(
+                f"grammar.{lang}.yaml", f"pattern '{spec['name']}': {exc}"
+            ) from None
         trig = None
         if spec.get("trigger"):
             tsrc = _expand(spec["trigger"], data, spec["name"])
@@ -161,13 +180,50 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
                     # matched against the lower-cased text: case-sensitive is faster
                     trig = triggers[tsrc] = re.compile(tsrc)
                 except re.error as exc:
-                    raise DataFileError(f"grammar.{lang}.yaml", f"trigger of '{spec['name']}': {exc}") from None
+                    raise DataFileError(
+                        f"grammar.{lang}.yaml", f"trigger of '{spec['name']}': {exc}"
+                    ) from None
         kws = _keywords(str(spec.get("trigger", "")), data)
-        patterns.append(Pattern(spec["name"], spec["rule"], rx, int(spec.get("priority", i)), trig, kws))
+        win = tuple(int(x) for x in spec.get("window", (70, 90)))
+        if len(win) != 2:
+            raise DataFileError(
+                f"grammar.{lang}.yaml", f"pattern '{spec['name']}': window needs 2 numbers"
+            )
+        patterns.append(
+            Pattern(
+                spec["name"],
+                spec["rule"],
+                rx,
+                int(spec.get("priority", i)),
+                trig,
+                kws,
+                (win[0], win[1]),
+            )
+        )
     na = data.get("not_after")
     numbers = {str(k).lower(): int(v) for k, v in data["number_units"].items()}
     numbers.update({str(k).lower(): int(v) for k, v in data["number_tens"].items()})
+    cw = data["context_words"]
+    preps = _alternation(cw["temporal_prepositions"])
     return Grammar(
+        preposition_before=re.compile(rf"(?:\b(?:{preps})\s+|-)$", re.IGNORECASE),
+        season_preposition_before=re.compile(
+            rf"\b(?:{_alternation(cw['season_prepositions'])})\s+$", re.IGNORECASE
+        ),
+        counted_noun_after=re.compile(
+            rf"\s+(?!(?:{_alternation(cw['not_counted_nouns'])})\b)[a-z]+s\b"
+        ),
+        modal_before=re.compile(
+            rf"\b(?:{_alternation(cw['modals'])})\s+(?:(?:{_alternation(cw['modal_fillers'])})\s+)*$",
+            re.IGNORECASE,
+        ),
+        period_ending_after=re.compile(
+            rf"\s+(?:{_alternation(cw['period_endings'])})\b", re.IGNORECASE
+        ),
+        canonical={
+            re.sub(r"\s+", " ", str(k).lower()): str(v).lower()
+            for k, v in (data.get("canonical_words") or {}).items()
+        },
         lang=lang,
         data=data,
         patterns=patterns,
@@ -178,8 +234,21 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
     )
 
 
-@lru_cache(maxsize=None)
+FALLBACK_LANG = "en"
+
+
+def has_grammar(lang: str) -> bool:
+    """Whether ``data/grammar.<lang>.yaml`` exists."""
+    if not re.fullmatch(r"[a-z]{2,3}", lang or ""):
+        return False
+    return data_path("temporal", f"grammar.{lang}.yaml").is_file()
+
+
+@cache
 def load_grammar(lang: str = "en") -> Grammar:
-    """The compiled grammar for ``lang`` (read once per process)."""
+    """The compiled grammar for ``lang`` (read once per process). A language without a
+    grammar file gets the English one (numeric dates and years still resolve)."""
+    if not has_grammar(lang):
+        lang = FALLBACK_LANG
     path = data_path("temporal", f"grammar.{lang}.yaml")
     return build_grammar(load_data(path, required=REQUIRED_KEYS), lang)

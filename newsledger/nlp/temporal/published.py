@@ -79,11 +79,14 @@ def infer(text: str, lang: str = "en") -> tuple[str, str, float] | None:
             d = _date(y, m, d_)
             if d:
                 return d.isoformat(), f"dateline '{txt}' with the latest year mentioned ({y})", 0.3
-        cands = [(_date(y, m, d_), txt) for m, d_, txt, _ in month_days]
-        cands = [(d, txt) for d, txt in cands if d]
+        cands = [(d, txt) for m, d_, txt, _ in month_days if (d := _date(y, m, d_)) is not None]
         if cands:
             d, txt = max(cands, key=lambda c: c[0])
-            return d.isoformat(), f"latest month-day '{txt}' with the latest year mentioned ({y})", 0.15
+            return (
+                d.isoformat(),
+                f"latest month-day '{txt}' with the latest year mentioned ({y})",
+                0.15,
+            )
     if months:
         y, m, txt = max(months)
         return f"{y:04d}-{m:02d}-15", f"latest month mentioned '{txt}' (month precision)", 0.1

@@ -12,12 +12,6 @@ from newsledger.nlp.temporal.grammar import Grammar, load_grammar
 from newsledger.nlp.temporal.normalise import RULES, Context, vocab
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-_PREPOSITIONS = re.compile(
-    r"(?:\b(?:in|since|by|until|till|through|during|from|to|of|before|after|between|and|"
-    r"or|last|next|this|early|late|mid|until|throughout|on|for|as\s+of|since\s+early|the)\s+|mid-)$",
-    re.IGNORECASE,
-)
-_COUNTED_NOUN = re.compile(r"\s+(?!(?:is|was|has|as|its|this|his|thus|does|plus|versus)\b)[a-z]+s\b")
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
 _YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
 
@@ -42,6 +36,10 @@ def parse_dct(dct: str | None) -> dt.date | None:
         return None
 
 
+def _search_before(rx: re.Pattern[str] | None, text: str, pos: int) -> bool:
+    return rx is not None and rx.search(text[max(0, pos - 20) : pos]) is not None
+
+
 def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
     """Lexical checks that do not depend on other expressions."""
     if g.not_after is not None and g.not_after.match(text, m.end()):
@@ -56,47 +54,65 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
             if not month[:1].isupper() or low in g.data.get("abbreviated_months", ()):
                 return False
             if low in g.data.get("ambiguous_months", ()) and not gd.get("pmod"):
-                if not _PREPOSITIONS.search(text[max(0, m.start() - 20):m.start()]):
+                if not _search_before(g.preposition_before, text, m.start()):
                     return False
     wd = gd.get("wd")
     if wd is not None and not wd[:1].isupper():
         return False
-    if gd.get("unit") and "-quarter" in m.group(0).lower():
-        return False
-    if rule == "year" and not gd.get("pmod") and not gd.get("fiscal") \
-            and _COUNTED_NOUN.match(text, m.end()) \
-            and not _PREPOSITIONS.search(text[max(0, m.start() - 20):m.start()]):
+    unit = gd.get("unit")
+    if unit and ("-quarter" in m.group(0).lower() or (unit[:1].isupper() and not unit.isupper())):
+        return False  # "three-quarters"; "60 Minutes", "This Week": titles, not times
+    if (
+        rule == "year"
+        and not gd.get("pmod")
+        and not gd.get("fiscal")
+        and g.counted_noun_after is not None
+        and g.counted_noun_after.match(text, m.end())
+        and not _search_before(g.preposition_before, text, m.start())
+    ):
         return False  # "1500 voters": a count, not a year
     if rule == "fixed":
-        w = m.group("fixed").lower()
-        if w in ("current", "future") and re.match(r"\s+(?:account|affairs|events)\b", text[m.end():]):
+        nouns = g.data["context_words"].get("adjective_uses", {}).get(m.group("fixed").lower())
+        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
+        if nouns and nxt and nxt.group(1) in nouns:
             return False
-    if rule == "duration" and gd.get("num") and gd["num"].lower() in ("some", "many") and gd.get("unit", "").lower() in ("time",):
+    if (
+        rule == "duration"
+        and gd.get("num")
+        and gd["num"].lower() in ("some", "many")
+        and gd.get("unit", "").lower() in ("time",)
+    ):
         return False
     return True
 
 
-_WINDOW_LEFT, _WINDOW_RIGHT = 70, 90
-
-
-def _windows(trigger: re.Pattern[str], keywords: tuple[str, ...], lowered: str,
-             cache: dict[int, list[tuple[int, int]]]) -> list[tuple[int, int]]:
-    """Merged text windows around the hits of a trigger (cached per trigger)."""
+def _hits(
+    trigger: re.Pattern[str],
+    keywords: tuple[str, ...],
+    lowered: str,
+    cache: dict[int, list[tuple[int, int]]],
+) -> list[tuple[int, int]]:
+    """Spans where a trigger occurs (cached per trigger: patterns share triggers)."""
     key = id(trigger)
-    if key in cache:
-        return cache[key]
+    hits = cache.get(key)
+    if hits is None:
+        if keywords and not any(k in lowered for k in keywords):
+            hits = []
+        else:
+            hits = [h.span() for h in trigger.finditer(lowered)]
+        cache[key] = hits
+    return hits
+
+
+def _windows(hits: list[tuple[int, int]], left: int, right: int, n: int) -> list[tuple[int, int]]:
+    """Merged text windows from ``left`` characters before to ``right`` after each hit."""
     out: list[tuple[int, int]] = []
-    if keywords and not any(k in lowered for k in keywords):
-        cache[key] = out
-        return out
-    n = len(lowered)
-    for h in trigger.finditer(lowered):
-        lo, hi = max(0, h.start() - _WINDOW_LEFT), min(n, h.end() + _WINDOW_RIGHT)
+    for s, e in hits:
+        lo, hi = max(0, s - left), min(n, e + right)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
             out.append((lo, hi))
-    cache[key] = out
     return out
 
 
@@ -108,7 +124,10 @@ def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Matc
     if len(lowered) != n:  # rare: a character whose lower case is longer
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for p in g.patterns:
-        spans = _windows(p.trigger, p.keywords, lowered, cache) if p.trigger is not None else [(0, n)]
+        if p.trigger is None:
+            spans = [(0, n)]
+        else:
+            spans = _windows(_hits(p.trigger, p.keywords, lowered, cache), *p.window, n)
         for lo, hi in spans:
             for m in p.regex.finditer(text, lo, hi):
                 s, e = m.span()
@@ -117,7 +136,9 @@ def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Matc
     return out
 
 
-def _select(cands: list[tuple[int, int, int, str, re.Match[str]]], n: int) -> list[tuple[int, int, int, str, re.Match[str]]]:
+def _select(
+    cands: list[tuple[int, int, int, str, re.Match[str]]], n: int
+) -> list[tuple[int, int, int, str, re.Match[str]]]:
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken = bytearray(n + 1)
     chosen = []
@@ -149,8 +170,12 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
         if rule in _EXPLICIT_DATE_RULES and fm and typ in ("DATE", "TIME"):
             ctx.ref = dt.date(int(fm.group(1)), int(fm.group(2)), int(fm.group(3)))
             ctx.ref_pos = s
-        if rule == "quarter" and m.groupdict().get("ord") and re.match(r"^\d{4}-Q[1-4]$", value) \
-                and not re.search(r"(?i)year[- ](?:ago|earlier)", m.group(0)):
+        if (
+            rule == "quarter"
+            and m.groupdict().get("ord")
+            and re.match(r"^\d{4}-Q[1-4]$", value)
+            and not re.search(r"(?i)year[- ](?:ago|earlier)", m.group(0))
+        ):
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
             ctx.last_quarter_pos = s
         if rule in _YEAR_RULES and m.groupdict().get("y") or rule == "year_words":

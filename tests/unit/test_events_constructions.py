@@ -1,0 +1,114 @@
+"""Event-coding constructions beyond the dictionaries, on sentences written for these tests.
+
+Each case runs the real product path (``analyse``) and checks category, actors (by the
+first characters of their CAMEO codes), negation, modality, date and place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsledger.model import Article
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2023-03-01"
+
+
+def code(resources: Any, text: str) -> list[dict[str, Any]]:
+    from newsledger.nlp.pipeline import analyse
+
+    an = analyse(Article(id="t", text=text, published=PUBLISHED), resources)
+    cameo = {a.id: (a.codes or {}).get("cameo", "") for a in an.actors}
+    out = []
+    for e in an.events:
+        out.append({"type": e.type, "src": [cameo.get(s, "") for s in e.source_ids],
+                    "tgt": [cameo.get(t, "") for t in e.target_ids], "negated": e.negated,
+                    "modality": e.modality, "date": e.date, "location": e.location, "cameo": e.cameo,
+                    "trigger": e.trigger, "sentence": e.sentence})
+    return out
+
+
+def has(events: list[dict[str, Any]], type_: str, src: str | None = None, tgt: str | None = None,
+        **fields: Any) -> bool:
+    for e in events:
+        if e["type"] != type_:
+            continue
+        if src is not None and not any(s.startswith(src) for s in e["src"]):
+            continue
+        if tgt is not None and not any(t.startswith(tgt) for t in e["tgt"]):
+            continue
+        if all(e[k] == v for k, v in fields.items()):
+            return True
+    return False
+
+
+CASES = [
+    # (id, sentence, type, source code prefix, target code prefix, other fields)
+    ("reciprocal", "Serbia and Kosovo agreed to cooperate on energy.", "AGREE", "SRB", "KSV", {}),
+    ("reciprocal-reverse", "Serbia and Kosovo agreed to cooperate on energy.", "AGREE", "KSV", "SRB", {}),
+    ("passive", "Three Kosovo police officers were detained by Serbian police.", "COERCE", "SRB", "KSV", {}),
+    ("nominal", "Tensions rose after the detention of three Kosovo police officers by Serbia.",
+     "COERCE", "SRB", "KSV", {}),
+    ("reported", "Serbia said Kosovo had attacked Serbian police.", "ASSAULT", "KSV", "SRB",
+     {"modality": "reported"}),
+    ("negated-agree", "Serbia and Kosovo failed to sign the agreement.", "AGREE", "SRB", None, {"negated": True}),
+    ("refuse-recognize", "Serbia refuses to recognize Kosovo.", "REJECT", "SRB", "KSV", {"negated": False}),
+    ("metonymy", "Belgrade refuses to recognize Kosovo.", "REJECT", "SRB", "KSV", {}),
+    ("vow-never", "Vucic vowed never to recognize Kosovo.", "REJECT", "SRB", "KSV", {}),
+    ("request-call-on", "Borrell called on Serbia to release the officers.", "REQUEST", "IGO", "SRB", {}),
+    ("protest-place", "Thousands of Serbs demonstrated in Belgrade.", "PROTEST", None, None,
+     {"location": "Belgrade"}),
+    ("barricades", "Serbs in northern Kosovo erected barricades.", "PROTEST", None, None, {}),
+    ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
+    ("blame", "Kurti blamed the Serbian side for the stalemate.", "ACCUSE", "KSV", "SRB", {}),
+    ("warn", "Serbia warned Kosovo.", "THREATEN", "SRB", "KSV", {}),
+    ("sanctions", "The EU imposed sanctions on Serbia.", "SANCTION", "IGO", "SRB", {}),
+    ("light-verb", "Borrell held talks with Kurti.", "CONSULT", "IGO", "KSV", {}),
+    ("intent", "Serbia offered to withdraw its troops from Kosovo.", "AGREE", "SRB", None, {}),
+]
+
+
+@pytest.mark.parametrize("sentence,type_,src,tgt,fields", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_construction(resources: Any, sentence: str, type_: str, src: str | None, tgt: str | None,
+                      fields: dict[str, Any]) -> None:
+    events = code(resources, sentence)
+    assert has(events, type_, src, tgt, **fields), events
+
+
+def test_conditional_is_not_force_used(resources: Any) -> None:
+    events = code(resources, "NATO forces are ready to intervene if necessary.")
+    assert not any(e["type"] == "ASSAULT" and e["modality"] == "asserted" for e in events), events
+    assert events and all(e["type"] == "THREATEN" or e["modality"] == "hypothetical" for e in events), events
+
+
+def test_scheduled_meeting_is_planned_and_dated(resources: Any) -> None:
+    events = code(resources, "Vucic and Kurti will meet in Brussels on March 18.")
+    assert has(events, "CONSULT", "SRB", "KSV", modality="planned", date="2023-03-18"), events
+    assert all(e["location"] == "Brussels" for e in events), events
+
+
+def test_one_event_per_action(resources: Any) -> None:
+    events = code(resources, "Borrell held talks with Kurti.")
+    assert len(events) == 1, events
+    events = code(resources, "Serbs erected barricades to protest the plans.")
+    assert [e["type"] for e in events] == ["PROTEST"], events
+
+
+def test_negation_is_kept_and_marked(resources: Any) -> None:
+    events = code(resources, "Serbia did not recognize Kosovo.")
+    assert has(events, "SUPPORT", "SRB", "KSV", negated=True), events
+
+
+def test_event_fields(resources: Any) -> None:
+    text = "Serbia and Kosovo met in Ohrid. Kurti criticized Serbia."
+    events = code(resources, text)
+    crit = [e for e in events if e["type"] == "ACCUSE"]
+    assert crit and crit[0]["sentence"] == "Kurti criticized Serbia."
+    assert crit[0]["cameo"] == "111" and crit[0]["date"] == PUBLISHED and "criticized" in crit[0]["trigger"]
+
+
+def test_no_event_in_plain_statement(resources: Any) -> None:
+    assert code(resources, "The weather in Belgrade was mild.") == []
