@@ -60,7 +60,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dataset", default="t17")
     ap.add_argument("--topics", default="", help="comma-separated subset (development)")
-    ap.add_argument("--pub-weight", type=float, default=1.0)
+    ap.add_argument("--pub-weight", type=float, default=0.1)
+    ap.add_argument("--later-weight", type=float, default=0.5,
+                    help="extra weight of a date mention from an article published after the date")
     ap.add_argument("--window", type=int, default=7, help="days after a date whose articles may speak of it")
     ap.add_argument("--cache", action="store_true",
                     help="reuse the tagged articles from benchmarks/out/timelines_cache (development only; "
@@ -107,7 +109,8 @@ def main() -> None:
             dates = sorted(d["date"] for d in tl)
             T = len(tl)
             L = max(1, round(sum(len(d["sentences"]) for d in tl) / max(1, T)))
-            ranked = rank_dates((c for c in cands if len(c.date) == 10), dates[0], dates[-1], args.pub_weight)
+            ranked = rank_dates((c for c in cands if len(c.date) == 10), dates[0], dates[-1],
+                                args.pub_weight, pub, args.later_weight)
             chosen = sorted(d for d, _ in ranked[:T])
             timeline = [{"date": d, "sentences": select_sentences(by_date.get(d, []), L)} for d in chosen]
             preds.append({"dataset": args.dataset, "topic": topic, "name": gold["name"], "timeline": timeline})

@@ -130,16 +130,27 @@ def build_timeline(analyses: Iterable[ArticleAnalysis], stories: Iterable[Story]
 # ---- fixed-size timelines (benchmark protocol: T dates, L sentences per date) ----------
 
 def rank_dates(cands: Iterable[DatedSentence], start: str | None = None, end: str | None = None,
-               pub_weight: float = 1.0) -> list[tuple[str, float]]:
-    """Day-precision dates ranked by support: articles mentioning them plus articles published then."""
-    mention: dict[str, set[str]] = defaultdict(set)
-    published: dict[str, set[str]] = defaultdict(set)
+               pub_weight: float = 1.0, published: dict[str, str] | None = None,
+               later_weight: float = 0.0) -> list[tuple[str, float]]:
+    """Day-precision dates ranked by support.
+
+    Support = articles mentioning the date (each counting ``1 + later_weight`` when it was
+    published after the date: a later article looking back marks an important date)
+    + ``pub_weight`` x articles published on it without a more precise lead date.
+    """
+    mention: dict[str, dict[str, float]] = defaultdict(dict)
+    pubs: dict[str, set[str]] = defaultdict(set)
+    published = published or {}
     for c in cands:
         if len(c.date) != 10 or (start and c.date < start) or (end and c.date > end):
             continue
-        (mention if c.from_text else published)[c.date].add(c.article_id)
-    scores = {d: len(mention.get(d, ())) + pub_weight * len(published.get(d, ()))
-              for d in set(mention) | set(published)}
+        if c.from_text:
+            later = published.get(c.article_id, "") > c.date
+            mention[c.date][c.article_id] = 1.0 + (later_weight if later else 0.0)
+        else:
+            pubs[c.date].add(c.article_id)
+    scores = {d: sum(mention.get(d, {}).values()) + pub_weight * len(pubs.get(d, ()))
+              for d in set(mention) | set(pubs)}
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -103,6 +103,7 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
         doc = resources.nlp(article.text)
     timexes = _timexes(article)
     doc_actors = resolve_actors(doc, resources.kb, article.published, article.id)
+    _drop_mentions_inside_dates(doc, doc_actors, timexes)
     quotes = extract_quotes(doc, doc_actors, article.id)
     events = code_events(doc, doc_actors, timexes, article.published, article.id)
     used = {m.actor_id for m in doc_actors.mentions}
@@ -119,6 +120,24 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
         quotes=tuple(quotes),
         events=tuple(events),
     )
+
+
+def _drop_mentions_inside_dates(doc: Any, doc_actors: Any, timexes: list[TimeExpression]) -> None:
+    """A name inside a date is part of the date ("May 29" is not Theresa May)."""
+    spans = [(t.start, t.end) for t in timexes if t.type in ("DATE", "TIME")]
+    if not spans:
+        return
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in spans)
+
+    kept = [m for m in doc_actors.mentions if not inside(m.start, m.end)]
+    if len(kept) == len(doc_actors.mentions):
+        return
+    doc_actors.mentions[:] = kept
+    for tok in doc:
+        if tok.i in doc_actors.token_actor and inside(tok.idx, tok.idx + len(tok)):
+            del doc_actors.token_actor[tok.i]
 
 
 def analyse_many(

@@ -104,3 +104,77 @@ def test_triggers_cover_their_patterns() -> None:
         windows = _windows(_hits(p.trigger, p.keywords, lowered, {}), *p.window, len(samples))
         windowed = {m.span() for lo, hi in windows for m in p.regex.finditer(samples, lo, hi)}
         assert full <= windowed, (p.name, sorted(full - windowed))
+
+
+def test_a_new_language_is_a_data_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A toy French grammar built only from data runs through the same normalisers."""
+    fr = {
+        "version": 1,
+        "source": "test",
+        "licence": "test",
+        **{k: {} for k in REQUIRED_KEYS if k not in ("patterns", "tense_cues", "context_words")},
+        "months": {"mars": 3, "février": 2},
+        "weekdays": {"lundi": 1, "vendredi": 5},
+        "number_units": {"deux": 2, "trois": 3},
+        "number_tens": {"vingt": 20},
+        "vague_quantities": {"quelques": "X"},
+        "ordinals": {"premier": 1},
+        "units": {"an": "Y", "ans": "Y", "jours": "D", "semaine": "W"},
+        "relative_words": {"dernier": -1, "dernière": -1, "prochain": 1, "prochaine": 1},
+        "fixed_words": {"aujourd'hui": ["DATE", "PRESENT_REF"]},
+        "canonical_words": {"il y a": "ago", "dernier": "last", "prochain": "next"},
+        "tense_cues": {"future": ["va", "sera"], "past": ["a", "ont"], "past_suffix": "é"},
+        "context_words": {
+            "temporal_prepositions": ["en", "depuis"],
+            "season_prepositions": ["en"],
+            "not_counted_nouns": [],
+            "modals": ["va"],
+            "modal_fillers": ["être"],
+            "period_endings": ["clos"],
+        },
+        "patterns": [
+            {
+                "name": "jour_mois",
+                "rule": "month_day",
+                "trigger": "{MONTH}",
+                "regex": r"\b{DAYNUM}\s+{MONTH}(?:\s+{YEAR})?\b",
+            },
+            {
+                "name": "il_y_a",
+                "rule": "ago",
+                "trigger": "il y a",
+                "regex": r"\b(?P<dir>il\s+y\s+a)\s+{QUANT}\s+{UNIT}\b",
+            },
+            {
+                "name": "jour_semaine",
+                "rule": "weekday",
+                "trigger": "{WEEKDAY}",
+                "regex": r"\b{WEEKDAY}(?:\s+(?P<rel>dernier|prochain))?\b",
+            },
+            {
+                "name": "unite_relative",
+                "rule": "rel_unit",
+                "trigger": "{UNIT}",
+                "regex": r"\bl['’]{UNIT}\s+(?P<rel>dernière|dernier|prochaine|prochain)\b",
+            },
+            {"name": "fixe", "rule": "fixed", "trigger": "{FIXED}", "regex": r"\b{FIXED}"},
+            {
+                "name": "duree",
+                "rule": "duration",
+                "trigger": "{UNIT}",
+                "regex": r"\b{QUANT}\s+{UNIT}\b",
+            },
+        ],
+    }
+    from newsledger.nlp.temporal import tagger
+
+    g = build_grammar(fr, "fr")
+    monkeypatch.setattr(tagger, "load_grammar", lambda lang="en": g)
+    text = "Vucic a parlé Lundi dernier, le 18 mars 2023, il y a deux ans et l'an dernier."
+    found = [(t.text, t.type, t.value) for t in tagger.tag(text, "2023-03-22", "fr")]
+    assert found == [
+        ("Lundi dernier", "DATE", "2023-03-20"),
+        ("18 mars 2023", "DATE", "2023-03-18"),
+        ("il y a deux ans", "DATE", "2021"),
+        ("l'an dernier", "DATE", "2022"),
+    ]

@@ -62,6 +62,10 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         for x in (*c.chain, c.anchor):
             for ch in x.children:
                 if ch.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in ch.children):
+                    if c.code.weak:  # "shunned work to protest": a curated purpose names the act better
+                        p = resolve(ch, lex)
+                        if p is not None and not p.code.weak:
+                            c.code = p.code
                     used.add(ch.i)
     # nominal events with their own arguments ("the detention of three officers by Serbia")
     for t in sent:

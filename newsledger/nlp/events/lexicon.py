@@ -21,6 +21,7 @@ class Code:
     plover: str
     cameo: str
     mode: str | None = None
+    weak: bool = False  # from the derived fallback lexicon
 
 
 NO_EVENT = Code("", "---")
@@ -121,9 +122,10 @@ def load_lexicon() -> Lexicon:
     closed = set(cur.get("light_verbs") or ()) | set(cur.get("speech_verbs") or ())
     for words in cur["control"].values():
         closed |= set(words)
-    lex.fb_verbs = {k: c for k, c in table(fb["verbs"]).items()
+    lex.fb_verbs = {k: Code(c.plover, c.cameo, c.mode, True) for k, c in table(fb["verbs"]).items()
                     if not c.cameo.startswith(skip) and k not in closed}
-    lex.fb_objects = {str(v): {o: c for o, c in table(objs).items() if not c.cameo.startswith(skip)}
+    lex.fb_objects = {str(v): {o: Code(c.plover, c.cameo, c.mode, True) for o, c in table(objs).items()
+                               if not c.cameo.startswith(skip)}
                       for v, objs in (fb.get("objects") or {}).items() if str(v) not in closed}
     lex.light_verbs = frozenset(cur.get("light_verbs") or ())
     for role, words in cur["control"].items():

@@ -87,14 +87,20 @@ def ordinal(g: Grammar, s: str | None) -> int | None:
 
 
 def vocab(g: Grammar, key: str, s: str | None) -> Any:
+    """The value of a word in the vocabulary table ``key``; the word may be given as
+    captured ("Dec.", "mid-") or as its canonical key (see ``Context.word``)."""
     if s is None:
         return None
     table = g.data[key]
-    s2 = _low(s)
-    if s2 in table:
-        return table[s2]
-    s3 = re.sub(r"\s+", " ", s2)
-    return table.get(s3, table.get(s3.rstrip("-"), table.get(s3 + "-")))
+    w = _low(s)
+    for cand in (w, w.rstrip("-"), w + "-"):
+        if cand in table:
+            return table[cand]
+    if g.canonical:  # a canonical key: find the language's word that maps to it
+        for k, v in table.items():
+            if g.canonical.get(str(k).lower()) == w:
+                return v
+    return None
 
 
 def pmod(g: Grammar, s: str | None) -> str:
