@@ -22,7 +22,12 @@ from typing import Any, Protocol
 from newsledger.corpus.claims import Candidate, claim_candidates, extract_claims, group_claims
 from newsledger.corpus.dedup import DuplicateIndex
 from newsledger.corpus.stories import StoryClusterer
-from newsledger.corpus.timeline import DatedSentence, build_timeline, dated_sentences, story_timeline
+from newsledger.corpus.timeline import (
+    DatedSentence,
+    build_timeline,
+    dated_sentences,
+    story_timeline,
+)
 from newsledger.model import ArticleAnalysis, Claim, Story, TimelineEntry
 
 __all__ = ["update_corpus", "StoryClusterer", "DuplicateIndex", "extract_claims", "build_timeline",
@@ -59,7 +64,7 @@ class CorpusState:
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
-    def loads(cls, data: bytes) -> "CorpusState":
+    def loads(cls, data: bytes) -> CorpusState:
         raw = pickle.loads(data)
         if raw.get("version") != STATE_VERSION:
             return cls()

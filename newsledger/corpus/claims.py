@@ -112,7 +112,7 @@ def claim_candidates(analysis: ArticleAnalysis) -> list[Candidate]:
 
 
 def _claim_id(kind: str, key: str, text: str) -> str:
-    return "C" + hashlib.sha1(f"{kind}|{key}|{text}".encode("utf-8")).hexdigest()[:12]
+    return "C" + hashlib.sha1(f"{kind}|{key}|{text}".encode()).hexdigest()[:12]
 
 
 def _representative(group: list[Candidate]) -> str:

@@ -75,7 +75,7 @@ class DuplicateIndex:
         return pickle.dumps(self.__dict__, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
-    def loads(cls, data: bytes) -> "DuplicateIndex":
+    def loads(cls, data: bytes) -> DuplicateIndex:
         obj = cls.__new__(cls)
         obj.__dict__.update(pickle.loads(data))
         return obj

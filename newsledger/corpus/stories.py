@@ -22,10 +22,10 @@ import math
 import pickle
 import re
 import zlib
-from functools import lru_cache
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -63,7 +63,7 @@ class ClusterParams:
     name_boost: float = 1.0
 
     @classmethod
-    def from_data(cls) -> "ClusterParams":
+    def from_data(cls) -> ClusterParams:
         content = load_data(data_path("corpus", "clustering.yaml"), required=("clustering",))
         known = {k: v for k, v in content["clustering"].items() if k in cls.__dataclass_fields__}
         return cls(**known)
@@ -124,7 +124,7 @@ class StoryClusterer:
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
-    def loads(cls, data: bytes, embedder: StaticEmbedder | None = None) -> "StoryClusterer":
+    def loads(cls, data: bytes, embedder: StaticEmbedder | None = None) -> StoryClusterer:
         obj = cls.__new__(cls)
         obj.__dict__.update(pickle.loads(data))
         obj._embedder = embedder

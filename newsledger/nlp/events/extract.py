@@ -26,6 +26,7 @@ from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon, load_lexicon
 from newsledger.nlp.events.stance import apply_stance
 
 _NOMINAL_SOURCE_PREPS = ("by",)
+_CONTENT_CATEGORIES = ("REQUEST", "THREATEN", "ACCUSE")
 _BOUNDARY_PREPS = ("until", "till", "since", "through", "throughout")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
@@ -54,6 +55,13 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         used.add(c.anchor.i)
         if c.noun is not None:
             used.add(c.noun.i)
+        if c.code.plover in _CONTENT_CATEGORIES:  # "demanded that Israel ease ...": the demand's content
+            for x in (*c.chain, c.anchor):
+                for ch in x.children:
+                    if ch.dep_ == "ccomp" and ch.i not in used:
+                        used.update(y.i for y in ch.subtree)
+                        if c.request_target is None:
+                            c.request_target = next((s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if c.noun is not None:  # "reiterated its demand that Israel ease ...": the demand's content
             for ch in c.noun.children:
                 if ch.dep_ in ("acl", "ccomp"):
