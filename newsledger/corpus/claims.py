@@ -100,10 +100,10 @@ def claim_candidates(analysis: ArticleAnalysis) -> list[Candidate]:
                 continue
             out.append(Candidate("figure", _fmt(value), _clause(sent, m.start(), m.end(), breaks),
                                  art.id, noun, frozenset(stems(sent))))
-        for a, b, value in dated:
-            if s <= a < e and value:
+        for a, b, when in dated:
+            if s <= a < e and when:
                 clause = _clause(sent, a - s, b - s, breaks)
-                out.append(Candidate("dated", value, clause, art.id, "", frozenset(stems(clause))))
+                out.append(Candidate("dated", when, clause, art.id, "", frozenset(stems(clause))))
     for ev in analysis.events:
         key = "|".join([ev.type, ",".join(sorted(ev.source_ids)), ",".join(sorted(ev.target_ids)),
                         norm_date(ev.date) or ""])

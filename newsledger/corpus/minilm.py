@@ -93,7 +93,7 @@ class MiniLM:
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
 
-            def lin(t: np.ndarray, name: str) -> np.ndarray:
+            def lin(t: np.ndarray, name: str, p: str = p) -> np.ndarray:
                 return t @ w[p + name + ".weight"].T + w[p + name + ".bias"]
 
             q = lin(x, "attention.self.query").reshape(batch, seq, self.heads, dh).transpose(0, 2, 1, 3)

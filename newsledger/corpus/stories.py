@@ -140,12 +140,12 @@ class StoryClusterer:
     def _keywords(self, text: str) -> np.ndarray:
         dims = self.params.hash_dims
         stop = _stopwords()
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = {}
         boost = self.params.name_boost
         for word in _WORD.findall(text[: self.params.keyword_chars]):
             low = word.lower()
             if low not in stop:
-                counts[low] += boost if word[0].isupper() else 1.0
+                counts[low] = counts.get(low, 0.0) + (boost if word[0].isupper() else 1.0)
         self.seen += 1
         self.df.update(counts.keys())
         out = np.zeros(dims, np.float32)
@@ -278,7 +278,7 @@ class StoryClusterer:
             chunk = items[start:start + batch]
             heads = [((t or "") + "\n" + x)[: self.params.lead_chars] for _, x, t, _, _ in chunk]
             dense = self.embedder.embed(heads)
-            for (aid, text, title, day, actors), vec in zip(chunk, dense):
+            for (aid, text, title, day, actors), vec in zip(chunk, dense, strict=True):
                 out.append(self.add(aid, text, title, day, actors, dense=vec))
         return out
 

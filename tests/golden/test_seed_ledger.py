@@ -134,7 +134,7 @@ def test_seed_time_expression_is_resolved(view: View, seed: str, words: str, val
 def test_seed_decade_and_durations(view: View) -> None:
     times = view.obj["time_expressions"]
     late90s = [t for t in times if "1990s" in t["text"]]
-    assert late90s and late90s[0]["value"] in ("199", "199X") and (late90s[0].get("mod") or "") == "LATE"
+    assert late90s and late90s[0]["value"] in ("199", "199X") and (late90s[0].get("mod") or "") == "END"  # TimeML: "late" = END
     assert any(t["value"] == "PT12H" for t in times if "12 hours" in t["text"])
     assert any(t["value"] == "PT4H" for t in times if "four hours" in t["text"])
 
