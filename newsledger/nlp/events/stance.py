@@ -55,7 +55,13 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         stated = _speech_head(top, lex) is not None or _reported_by_child(top, lex) or any(
             ch.dep_ == "advcl" and any(m.lower_ in lex.lists["hypothetical_marks"] for m in ch.children)
             for x in (*c.chain, c.anchor) for ch in x.children)
-        if future and (stated or lex.raw.get("intent", {}).get("future_is_intent")):
+        ultimatum = any(ch.dep_ == "advcl" and any(m.lower_ in (intent.get("ultimatum_marks") or ())
+                                                       for m in ch.children if m.dep_ == "mark")
+                        for x in (*c.chain, c.anchor) for ch in x.children)
+        if future and ultimatum and c.code.plover not in ("THREATEN", "REQUEST"):
+            out.append(_recode(c, lex.code(intent["threat_code"]), negated=c.negated))
+            continue
+        if future and (stated or intent.get("future_is_intent")):
             neg = c.negated or any(_negated(x, lex) for x in c.chain)
             if c.code.plover in coop and neg:
                 c = _recode(c, lex.code(intent["reject_code"]), negated=False)

@@ -120,6 +120,14 @@ class _DocQuotes:
                     return c
         if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
             return cue.head
+        if depth == 0 and cue.dep_ == "ROOT":
+            # a mis-parsed subject: the name right before the cue ("..., Jake Sullivan, said:")
+            j = cue.i - 1
+            while j >= 0 and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")) and j > cue.i - 4:
+                j -= 1
+            if j >= 0 and self.doc[j].pos_ in ("PROPN", "PRON") and not self.inside_quote(self.doc[j]) \
+                    and "\n" not in self.text[self.doc[j].idx: cue.idx]:
+                return self.doc[j]
         if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
             return self.subject_of(cue.head, depth + 1)
         if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
@@ -516,7 +524,8 @@ class _DocQuotes:
                 prev_m, m = self.marks[ks[0] - 1], self.marks[ks[0]]
                 gap_start = (prev_m.close_mark or prev_m.end) + 1
                 gap = self.text[gap_start: m.open_mark]
-                own_cue = a.cue is not None and not (gap_start <= a.cue.idx < m.open_mark)
+                own_cue = a.cue is not None and not (
+                    gap_start <= a.cue.idx < m.open_mark and (p.cue is None or p.cue.i == a.cue.i))
                 if (not own_cue and p.cue is not None and p.end == prev_m.end and prev_m.close_mark is not None
                         and "\n" not in gap and len(gap) < 400):
                     p.frags.extend(m.pieces)
