@@ -157,7 +157,7 @@ def main() -> None:
 
     # the coder alone: parse and actor resolution done beforehand
     docs = list(res.nlp.pipe(a.text for a in arts))
-    prepared = [(d, resolve_actors(d, res.kb, a.published, a.id), _timexes(a), a) for d, a in zip(docs, arts)]
+    prepared = [(d, resolve_actors(d, res.kb, a.published, a.id), _timexes(a), a) for d, a in zip(docs, arts, strict=True)]
     t0 = time.perf_counter()
     nsent = 0
     for d, da, tx, a in prepared:

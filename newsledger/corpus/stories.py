@@ -74,9 +74,14 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_\-']{2,}")
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
+    """Function words of every language the data files list (English from claims.en.yaml)."""
     from newsledger.corpus.text import claim_rules
 
-    return frozenset(claim_rules("en")["stopwords"])
+    words = set(claim_rules("en")["stopwords"])
+    extra = load_data(data_path("corpus", "stopwords.yaml"), required=("stopwords",))["stopwords"]
+    for lang_words in extra.values():
+        words.update(str(w).lower() for w in lang_words)
+    return frozenset(words)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

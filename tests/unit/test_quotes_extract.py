@@ -85,6 +85,42 @@ def test_constructions(nlp, text: str, words: str, speaker: str, kind: str) -> N
 
 
 @pytest.mark.model
+def test_signed_quote_after_a_dash(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\u201cThis decision will hurt every family in the valley.\u201d \u2015 Jane Whitfield"
+    q, name = _find(_quotes(nlp, text), "hurt every family")
+    assert name is not None and "Whitfield" in name
+
+
+@pytest.mark.model
+def test_parenthetical_cue_gives_indirect_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The new border rules, Maria Lopez said, would take effect in the spring."
+    q, name = _find(_quotes(nlp, text), "take effect in the spring")
+    assert q.kind == "indirect" and name is not None and "Lopez" in name
+    assert len(q.fragments) == 2
+
+
+@pytest.mark.model
+def test_multi_paragraph_quote_is_one_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez said:\n\n\u201cWe have waited for this agreement for ten long years.\n\n"
+            "\u201cNow we have to make sure that it is implemented in full.\u201d")
+    found = _quotes(nlp, text)
+    q, name = _find(found, "waited for this agreement")
+    assert "implemented in full" in q.text and len(q.fragments) == 2
+    assert name is not None and "Lopez" in name
+
+
+@pytest.mark.model
+def test_two_cued_quotes_in_one_paragraph_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Maria Lopez said: "We will sign the agreement tomorrow." '
+            'John Carter replied: "We will not sign anything this week."')
+    found = _quotes(nlp, text)
+    _, first = _find(found, "sign the agreement tomorrow")
+    _, second = _find(found, "not sign anything")
+    assert first is not None and "Lopez" in first
+    assert second is not None and "Carter" in second
+
+
+@pytest.mark.model
 def test_split_quote_is_one_quote_with_two_fragments(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"We came here to talk," Maria Lopez said, "and we will stay until the end."'
     found = _quotes(nlp, text)

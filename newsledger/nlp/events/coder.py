@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsledger.model import Event, TimeExpression
 from newsledger.nlp.events.lexicon import NO_EVENT, Code, Lexicon, load_lexicon
 
 _SUBJ = ("nsubj", "csubj", "expl")
@@ -123,9 +122,10 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     if obj is not None:
         olemma = _lemma(obj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
     if olemma:
-        heads = [olemma]
+        # "violating the ceasefire agreement": the compound modifier is the more specific object
+        heads = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
         if olemma in lex.lists["generic_event_heads"]:  # "ended mediation efforts" -> mediation
-            heads += [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
+            heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
         for k in (key, lemma):
             vo = lex.verb_objects.get(k)
             for h in heads:

@@ -205,6 +205,12 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
             if targets:
                 break
         targets = targets or fallback
+    reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
+    if not targets and not reciprocal and lex.raw.get("place_as_target"):
+        place = location_token(c, lex)
+        pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
+        if pid and pid in doc_actors.actors and pid not in sources:
+            targets = [pid]
     targets = [a for a in _uniq(targets) if a not in sources]
     return _uniq(sources), targets
 
@@ -301,6 +307,17 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
 
 def location(c: Candidate, lex: Lexicon) -> str | None:
     """A place name stated as the action's location ("in Brussels", "on the shores of Lake Ohrid")."""
+    o = location_token(c, lex)
+    if o is None:
+        return None
+    ents = [e for e in o.doc.ents if e.start <= o.i < e.end]
+    if ents:
+        return ents[0].text[4:] if ents[0].text.lower().startswith("the ") else ents[0].text
+    return " ".join(x.text for x in o.subtree if x.dep_ in ("compound", "pobj") or x is o)
+
+
+def location_token(c: Candidate, lex: Lexicon) -> Any:
+    """The head token of the action's stated place, or None."""
     toks = [*c.chain, c.anchor] + ([c.noun] if c.noun is not None else [])
     if c.nominal and _is_verbal(c.anchor.head):
         toks.append(c.anchor.head)
@@ -316,10 +333,7 @@ def location(c: Candidate, lex: Lexicon) -> str | None:
                         continue
                     if p.lower_ in lex.lists["location_preps"] and o.pos_ == "PROPN" \
                             and o.ent_type_ not in _NOT_PLACE:
-                        ents = [e for e in o.doc.ents if e.start <= o.i < e.end]
-                        if ents:
-                            return ents[0].text[4:] if ents[0].text.lower().startswith("the ") else ents[0].text
-                        return " ".join(x.text for x in o.subtree if x.dep_ in ("compound", "pobj") or x is o)
+                        return o
                     nxt.append(o)
         frontier = nxt
     return None

@@ -58,7 +58,12 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         ultimatum = any(ch.dep_ == "advcl" and any(m.lower_ in (intent.get("ultimatum_marks") or ())
                                                        for m in ch.children if m.dep_ == "mark")
                         for x in (*c.chain, c.anchor) for ch in x.children)
-        if future and ultimatum and c.code.plover not in ("THREATEN", "REQUEST"):
+        conditional = any(ch.dep_ == "advcl" and any(m.lower_ in lex.lists["hypothetical_marks"]
+                                                     for m in ch.children if m.dep_ == "mark")
+                          for x in (*c.chain, c.anchor) for ch in x.children)
+        if conditional and (future or aux & lex.lists["modal_hypothetical"]) and c.code.plover in conflict:
+            ultimatum = True  # "may halt mediation if ...": a conditional conflict action is a threat
+        if (future or ultimatum) and ultimatum and c.code.plover not in ("THREATEN", "REQUEST"):
             out.append(_recode(c, lex.code(intent["threat_code"]), negated=c.negated))
             continue
         if future and (stated or intent.get("future_is_intent")):

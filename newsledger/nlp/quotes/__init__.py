@@ -2,9 +2,11 @@
 
 Public API: ``extract_quotes(doc, doc_actors, article_id) -> list[Quote]``.
 
-Quote-mark spans (``marks.py``), cue clauses and speakers from the dependency parse
-(``extract.py``), speaker resolution through the actors API with discourse fallbacks
-(``speakers.py``); cue verbs and marks are data (``data/*.en.yaml``).
+Quote-mark spans (``marks.py``); the document helpers and cue subjects (``document.py``);
+pass 1, cue clauses from the dependency parse (``clauses.py``); pass 2, the quotations
+left, split quotes, scare quotes and the final ``Quote`` records (``extract.py``); speaker
+resolution through the actors API with discourse fallbacks (``speakers.py``). Cue verbs
+and marks are data (``data/*.en.yaml``).
 DOCS: docs/quotes.md
 """
 

@@ -19,11 +19,13 @@ class CueLexicon:
     document_nouns: frozenset[str]
     object_content: frozenset[str]
     xcomp_content: frozenset[str]
+    prep_content: dict[str, frozenset[str]]
     min_words_uncued: int
     max_words_scare: int
 
     def is_cue(self, lemma: str) -> bool:
-        return lemma in self.speech or lemma in self.belief or lemma in self.object_content or lemma in self.xcomp_content
+        return (lemma in self.speech or lemma in self.belief or lemma in self.object_content
+                or lemma in self.xcomp_content or lemma in self.prep_content)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,7 @@ def load_lexicon() -> CueLexicon:
         document_nouns=frozenset(d.get("document_nouns") or ()),
         object_content=frozenset(d.get("object_content_verbs") or ()),
         xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
+        prep_content={k: frozenset(v) for k, v in (d.get("prep_content_verbs") or {}).items()},
         min_words_uncued=int(d.get("min_words_uncued", 4)),
         max_words_scare=int(d.get("max_words_scare", 3)),
     )

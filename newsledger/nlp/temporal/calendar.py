@@ -83,6 +83,9 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+UNCUED_FUTURE_COST = 2.0
+
+
 def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
     """Year for a month (and day) named without one, by the clause's tense.
 
@@ -100,6 +103,8 @@ def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
         slack = 7 if day else 20
         against = (tense == "past" and diff > slack) or (tense == "future" and diff < -slack)
         cost = abs(diff) * (3 if against else 1)
+        if not tense and diff > slack:
+            cost *= UNCUED_FUTURE_COST  # news mostly report the past: an uncued month leans back
         if cost < best_cost:
             best, best_cost = y, cost
     return best

@@ -24,6 +24,7 @@ class Context:
     last_quarter: tuple[int, int] | None = None
     last_quarter_pos: int = -(10**9)
     years: list[tuple[int, int]] = field(default_factory=list)  # (pos, year) of explicit years
+    months: list[tuple[int, int, int]] = field(default_factory=list)  # (pos, year, month) named
 
     @property
     def anchor(self) -> dt.date | None:

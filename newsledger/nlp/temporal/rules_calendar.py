@@ -109,9 +109,19 @@ def r_year_words(ctx: Context, m: re.Match[str]) -> Result | None:
     if hi is None:
         return None
     if rest == ["hundred"]:
-        return "DATE", f"{hi * 100:04d}", ""
-    lo = number(g, " ".join(rest))
-    return ("DATE", f"{hi * 100 + int(lo):04d}", "") if lo and lo.isdigit() else None
+        year = hi * 100
+    else:
+        lo = number(g, " ".join(rest))
+        if not (lo and lo.isdigit()):
+            return None
+        year = hi * 100 + int(lo)
+    # "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+    month, season = _gd(m, "month"), _gd(m, "season")
+    if month:
+        return "DATE", cal.fmt_month(year, int(vocab(g, "months", month))), ""
+    if season:
+        return "DATE", f"{year:04d}-{vocab(g, 'seasons', season)}", ""
+    return "DATE", f"{year:04d}", ""
 
 
 def r_year(ctx: Context, m: re.Match[str]) -> Result | None:

@@ -45,6 +45,13 @@ def r_rel_unit(ctx: Context, m: re.Match[str]) -> Result | None:
         and ctx.years[-1][1] != ctx.dct.year
     ):
         base = dt.date(ctx.years[-1][1], 7, 1)
+    if (
+        rel in ("the previous", "the following", "the same")
+        and unit == "M"
+        and ctx.months
+        and m.start() - ctx.months[-1][0] < 400
+    ):  # "In March, ... The following month": the month just named
+        base = dt.date(ctx.months[-1][1], ctx.months[-1][2], 1)
     if base is None:
         return "DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX"), mod
     off = vocab(g, "relative_words", rel)
@@ -196,6 +203,8 @@ def r_bare_plural(ctx: Context, m: re.Match[str]) -> Result | None:
 def r_set_every(ctx: Context, m: re.Match[str]) -> Result | None:
     g = ctx.grammar
     k = "2" if ctx.word(_gd(m, "other")) == "other" else (number(g, _gd(m, "num")) or "1")
+    if _gd(m, "month"):  # "each July"
+        return "SET", f"XXXX-{int(vocab(g, 'months', m.group('month'))):02d}", ""
     if _gd(m, "wd"):
         wd = int(vocab(g, "weekdays", m.group("wd")))
         return "SET", f"XXXX-WXX-{wd}", ""

@@ -13,6 +13,8 @@ from newsledger.nlp.temporal.normalise import RULES, Context, vocab
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
+_MONTH_RULES = {"month", "month_year", "month_day", "iso_date", "slash_date"}
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 _YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
 
 
@@ -178,6 +180,9 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
         ):
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
             ctx.last_quarter_pos = s
+        mm = _MONTH_VALUE.match(value)
+        if mm and typ == "DATE" and rule in _MONTH_RULES:
+            ctx.months.append((e, int(mm.group(1)), int(mm.group(2))))
         if rule in _YEAR_RULES and m.groupdict().get("y") or rule == "year_words":
             if re.match(r"^\d{4}", value):
                 ctx.years.append((e, int(value[:4])))

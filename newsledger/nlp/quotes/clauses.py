@@ -1,0 +1,227 @@
+"""Pass 1 of quote extraction: attributions found from cue verbs in the parse
+(complement clauses, stance objects, "according to", parenthetical and colon cues)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsledger.nlp.quotes.document import (
+    _OBJECT_PREPS,
+    _VERB_POS,
+    _WH_TAGS,
+    Attr,
+    DocBase,
+    _distance,
+)
+
+
+_COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
+
+
+class ClausePass(DocBase):
+    """Cue clauses: the parse-driven attributions."""
+
+    def cue_clauses(self) -> list[Attr]:
+        out: list[Attr] = []
+        lex = self.lex
+        for i in self.candidates():
+            tok = self.doc[i]
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in _VERB_POS and lex.is_cue(lemma):
+                if self.inside_quote(tok):
+                    continue
+                for c in tok.children:
+                    if c.dep_ in lex.content_deps and c.i != tok.i:
+                        a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
+                        if a:
+                            out.append(a)
+                if lemma in lex.speech and tok.dep_ == "parataxis" and not self.inside_quote(tok.head):
+                    a = self._parenthetical(tok)
+                    if a:
+                        out.append(a)
+                        continue
+                if lemma in lex.speech and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":":
+                    a = self._colon_paragraph(tok)
+                    if a:
+                        out.append(a)
+                        continue
+                has_clause = any(c.dep_ in lex.content_deps for c in tok.children)
+                if not has_clause and (lemma in lex.object_content or lemma in lex.xcomp_content
+                                       or lemma in lex.prep_content):
+                    a = self._object_attr(tok, lemma)
+                    if a:
+                        out.append(a)
+                        continue
+                if lemma in lex.object_cues:
+                    objs = [c for c in tok.children if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as")]
+                    if objs:
+                        lo = min(c.left_edge.i for c in objs)
+                        hi = max(c.right_edge.i for c in objs)
+                        span = self.trim(lo, hi)
+                        if span and 0 < self.quoted_share(*span):
+                            a = self._content_attr(tok, lo, hi, True)
+                            if a:
+                                out.append(a)
+            elif lemma == "accord" or (tok.lower_ in ("per",) and tok.dep_ == "prep"):
+                a = self._according(tok)
+                if a:
+                    out.append(a)
+        out += self._name_colon_lines()
+        # univocal: an attribution whose cue lies inside another one's content is dropped
+        keep: list[Attr] = []
+        spans = [(a.start, a.end, a.cue.idx if a.cue is not None else -1) for a in out]
+        for n, a in enumerate(out):
+            ci = spans[n][2]
+            if any(m != n and bs <= ci < be and not (spans[n][0] <= bc < spans[n][1])
+                   for m, (bs, be, bc) in enumerate(spans) if bc >= 0):
+                continue
+            keep.append(a)
+        # one attribution per quotation: where several cues claim the same one, the cue
+        # nearest to it wins
+        best: dict[frozenset[int], Attr] = {}
+        for a in keep:
+            key = frozenset(a.marks) if a.marks else frozenset({-1 - id(a)})
+            if key in best and a.cue is not None and best[key].cue is not None:
+                if _distance(a) >= _distance(best[key]):
+                    continue
+            best[key] = a
+        claimed = {k for key, a in best.items() if len(key) == 1 for k in key if k >= 0 and a.frags == list(self.marks[k].pieces)}
+        return [a for key, a in best.items() if not (len(key) > 0 and a.frags != [p for k in key if k >= 0 for p in self.marks[k].pieces] and key & claimed)]
+
+    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> Attr | None:
+        span = self.trim(lo, hi)
+        if span is None:
+            return None
+        s, e = span
+        km = self.mark_at(s)
+        if km is not None and self.mark_at(max(s, e - 1)) == km:
+            # the clause lies inside one quotation: that quotation is the content
+            if not speech:
+                return None
+            return Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
+        if hi + 1 - lo < min_tokens:
+            return None
+        speaker = self.subject_of(cue)
+        if lo <= cue.i <= hi or (speaker is not None and lo <= speaker.i <= hi):
+            return None  # a mis-parsed clause that swallows its own cue or speaker
+        first = self.doc[lo]
+        if not speech and first.tag_ in _WH_TAGS:
+            return None  # "knowing how ...", "finding what ...": not an attribution
+        if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
+            return None  # participial stance verbs ("wanting to ...") are rarely attributions
+        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        for k in touched:  # a quotation begun in the clause runs to its closing mark
+            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        return Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
+
+    def _name_colon_lines(self) -> list[Attr]:
+        """'SANDERS: ...' / 'Pence: ...' opening a line (transcripts, headlines): the
+        rest of the line is what the named speaker said."""
+        out: list[Attr] = []
+        for hit in _COLON_LINE.finditer(self.text):
+            colon = hit.end() - 1
+            t_colon = self.tok_at(colon)
+            lo = self.tok_at(hit.start())
+            prefix = [t for t in self.doc[lo:t_colon] if not (t.is_punct or t.is_space)]
+            if not prefix or len(prefix) > 6 or not any(t.pos_ == "PROPN" for t in prefix):
+                continue
+            if any(t.pos_ in ("VERB", "AUX", "PRON") for t in prefix):
+                continue
+            s = colon + 1
+            while s < len(self.text) and self.text[s] in " \t":
+                s += 1
+            e = self.text.find("\n", s)
+            e = len(self.text) if e < 0 else e
+            if e - s < 10:
+                continue
+            speaker = [t for t in prefix if t.pos_ == "PROPN"][-1]
+            touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+            for k in touched:
+                s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+            out.append(Attr(frags=[(s, e)], cue=self.doc[t_colon], speaker=speaker, marks=touched))
+        return out
+
+    def _parenthetical(self, cue: Any) -> Attr | None:
+        """'Acts of protest, Mr. Obama said, are acts of patriotism': the sentence around
+        a parenthetical cue is the content, in two fragments."""
+        head = cue.head
+        lo, hi = head.left_edge.i, head.right_edge.i
+        clo, chi = cue.left_edge.i, cue.right_edge.i
+        if not (lo < clo and chi <= hi):
+            return None
+        frags = [f for f in (self.trim(lo, clo - 1), self.trim(chi + 1, hi)) if f]
+        if not frags or any(self.mark_at(f[0]) is not None and self.mark_at(f[1] - 1) is not None for f in frags):
+            return None
+        touched = {k for k, m in enumerate(self.marks) if any(m.start < e and m.end > s for s, e in frags)}
+        return Attr(frags=frags, cue=cue, speaker=self.subject_of(cue), marks=touched)
+
+    def _colon_paragraph(self, cue: Any) -> Attr | None:
+        """'Limbaugh added:' ending a paragraph: the next paragraph, unquoted, is the content."""
+        colon = self.doc[cue.i + 1]
+        rest = self.text[colon.idx + 1:]
+        stripped = rest.lstrip()
+        if not rest[: len(rest) - len(stripped)].count("\n") or not stripped or stripped[0] in "\"\u201c":
+            return None
+        s = colon.idx + 1 + (len(rest) - len(stripped))
+        e = self.text.find("\n", s)
+        e = len(self.text) if e < 0 else e
+        return Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=set())
+
+    def _object_attr(self, cue: Any, lemma: str) -> Attr | None:
+        """Stance verbs: the direct object ("backs Clinton") or the infinitive ("vowed to fight")."""
+        lex = self.lex
+        parts = []
+        if lemma in lex.xcomp_content:
+            parts = [c for c in cue.children if c.dep_ == "xcomp"]
+            if parts:
+                objs = [c for c in cue.children if c.dep_ == "dobj" and c.i < parts[0].i]
+                parts = objs + parts
+        if not parts and lemma in lex.object_content:
+            parts = [c for c in cue.children if c.dep_ == "dobj"]
+            if parts:  # "criticized the media for being ...", "described X as ..."
+                parts += [c for c in cue.rights if c.dep_ == "prep" and c.i > parts[0].i
+                          and c.lower_ in _OBJECT_PREPS]
+        if not parts and lemma in lex.prep_content:
+            preps = lex.prep_content[lemma]
+            parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
+                     for g in c.children if g.dep_ in ("pobj", "pcomp")][:1]
+        if not parts:
+            return None
+        lo = min(c.left_edge.i for c in parts)
+        hi = max(c.right_edge.i for c in parts)
+        if lo < cue.i or self.subject_of(cue) is None:
+            return None  # a stance with no holder is not an attribution
+        return self._content_attr(cue, lo, hi, False, min_tokens=1)
+
+    def _according(self, tok: Any) -> Attr | None:
+        src = None
+        for c in tok.subtree:
+            if c.dep_ == "pobj":
+                src = c
+                break
+        if src is None:
+            return None
+        head = tok.head
+        while head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        clause = head
+        sent = self.sents[self.sent_of[clause.i]]
+        lo, hi = clause.left_edge.i, clause.right_edge.i
+        plo, phi = tok.left_edge.i, tok.right_edge.i
+        if tok.i == tok.head.i or tok.right_edge.i + 1 > hi and plo <= lo:
+            return None
+        if plo <= lo + 1:  # the phrase opens the clause
+            lo = phi + 1
+        elif phi >= hi - 1:  # the phrase closes it
+            hi = plo - 1
+        else:
+            lo, hi = max(lo, sent.start), min(hi, sent.end - 1)
+        span = self.trim(lo, hi)
+        if span is None or hi - lo < 2:
+            return None
+        s, e = span
+        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        for k in touched:
+            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        return Attr(frags=[(s, e)], cue=tok, speaker=src, marks=touched)

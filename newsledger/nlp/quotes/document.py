@@ -1,0 +1,178 @@
+"""The document under quote extraction: quotation marks, sentences, token helpers,
+cue subjects, and the attribution record both passes build (see ``extract.py``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER
+
+from newsledger.nlp.quotes.lexicon import CueLexicon
+from newsledger.nlp.quotes.marks import MarkSpan, find_mark_spans
+from newsledger.nlp.quotes.speakers import SpeakerResolver
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_SENT_END = (".", "!", "?", "…")
+_INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "dative"})
+_OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative", "advcl"})
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_OBJECT_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to"})
+_DASHES = ("\u2015", "\u2014", "\u2013", "-")
+_WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+@dataclass
+class Attr:
+    """An attribution under construction."""
+
+    frags: list[tuple[int, int]]
+    cue: Any | None
+    speaker: Any | None  # speaker token
+    actor: str | None = None
+    marks: set[int] = field(default_factory=set)
+    inherited: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.frags[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.frags[-1][1]
+
+
+class DocBase:
+    """One parsed document with its quotation marks, sentences and speaker resolver."""
+
+    def __init__(self, doc: Any, doc_actors: Any, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.lex = lex
+        self.marks: list[MarkSpan] = find_mark_spans(self.text)
+        self.mark_starts = [m.open_mark for m in self.marks]
+        self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
+        self.res = SpeakerResolver(doc, doc_actors, lex)
+        self.sent_of = self.res.sent_of
+        self.sents = self.res.sents
+
+    # -- helpers ---------------------------------------------------------------
+    def mark_at(self, char: int) -> int | None:
+        """Index of the quotation whose marks enclose ``char`` (marks included)."""
+        k = bisect_right(self.mark_starts, char) - 1
+        if k < 0:
+            return None
+        m = self.marks[k]
+        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        return k if char < end else None
+
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.tok_idx, char) - 1)
+
+    def quoted_share(self, start: int, end: int) -> float:
+        """Share of the alphanumeric characters of [start, end) that lie inside quotation marks."""
+        total = len(_NON_ALNUM.sub("", self.text[start:end]))
+        if not total:
+            return 0.0
+        quoted = 0
+        for m in self.marks:
+            if m.start >= end:
+                break
+            for s, e in m.pieces:
+                if s < end and e > start:
+                    quoted += len(_NON_ALNUM.sub("", self.text[max(s, start): min(e, end)]))
+        return quoted / total
+
+    def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
+        """The speaker token of a cue: its subject (outside quotation marks, in the cue's
+        paragraph), an inverted subject ("said X"), or the subject of the verb it hangs on
+        ("..., saying", "by declaring that")."""
+        for c in cue.children:
+            if c.dep_ == "nsubj" and not self.inside_quote(c):
+                if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
+                    return cue.head
+                return self._same_paragraph(c, cue)
+        if depth == 0:
+            for c in cue.rights:
+                if (c.dep_ in _INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN") and not self.inside_quote(c)
+                        and c.ent_type_ not in _NOT_SPEAKER_ENTS):
+                    return c
+        if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+            return cue.head
+        if depth == 0 and cue.dep_ == "ROOT":
+            # a mis-parsed subject: the name right before the cue ("..., Jake Sullivan, said:")
+            j = cue.i - 1
+            while j >= 0 and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")) and j > cue.i - 4:
+                j -= 1
+            if j >= 0 and self.doc[j].pos_ in ("PROPN", "PRON") and not self.inside_quote(self.doc[j]) \
+                    and "\n" not in self.text[self.doc[j].idx: cue.idx]:
+                return self.doc[j]
+        if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
+            return self.subject_of(cue.head, depth + 1)
+        if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
+            return self.subject_of(cue.head.head, depth + 1)
+        return None
+
+    def _same_paragraph(self, subj: Any, cue: Any) -> Any | None:
+        """A subject parsed across a line break ("5:45 p.m.\n\nX says") is cut back to the
+        cue's paragraph: the head of the part after the last break."""
+        lo, hi = (subj.idx, cue.idx) if subj.i < cue.i else (cue.idx, subj.idx)
+        brk = self.text.rfind("\n", lo, hi)
+        if brk < 0:
+            return subj
+        part = [t for t in subj.subtree if t.idx > brk and t.i < cue.i and not t.is_punct and not t.is_space]
+        heads = [t for t in part if t.head not in part]
+        return heads[-1] if heads else None
+
+    def trim(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """Char span of tokens lo..hi (inclusive) without leading 'that'/punct and trailing punct."""
+        doc = self.doc
+        while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
+            if doc[lo].is_quote:
+                break
+            lo += 1
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
+            hi -= 1
+        if hi < lo:
+            return None
+        return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+    def inside_quote(self, tok: Any) -> bool:
+        k = self.mark_at(tok.idx)
+        return k is not None and self.marks[k].open_mark != tok.idx and (self.marks[k].close_mark != tok.idx)
+
+    def candidates(self) -> list[int]:
+        """Indices of tokens whose lemma is a cue verb or a source preposition word."""
+        if not len(self.doc):
+            return []
+        arr = self.doc.to_array([LEMMA, LOWER])
+        keys = _hashes(self.doc.vocab, self.lex)
+        hit = np.zeros(len(arr), dtype=bool)
+        for col in (arr[:, 0], arr[:, 1]):
+            pos = np.minimum(np.searchsorted(keys, col), len(keys) - 1)
+            hit |= keys[pos] == col
+        return np.flatnonzero(hit).tolist()
+
+
+def _distance(a: Attr) -> int:
+    ci = a.cue.idx if a.cue is not None else 0
+    return min(abs(ci - a.start), abs(ci - a.end))
+
+
+_HASHES: dict[tuple[int, int], Any] = {}
+
+
+def _hashes(vocab: Any, lex: CueLexicon) -> Any:
+    """Hashes of the cue lemmas (and 'accord'/'per') in this vocab, as a numpy array."""
+    key = (id(vocab), id(lex))
+    if key not in _HASHES:
+        words = set(lex.speech) | set(lex.belief) | set(lex.object_content) | set(lex.xcomp_content) | set(lex.prep_content) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
+        words |= {w.capitalize() for w in words}
+        _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+    return _HASHES[key]
