@@ -19,7 +19,7 @@ import pickle
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from newsledger.corpus.claims import Candidate, claim_candidates, extract_claims, group_claims
+from newsledger.corpus.claims import ClaimIndex, claim_candidates, extract_claims
 from newsledger.corpus.dedup import DuplicateIndex
 from newsledger.corpus.stories import StoryClusterer
 from newsledger.corpus.timeline import (
@@ -34,7 +34,7 @@ __all__ = ["update_corpus", "StoryClusterer", "DuplicateIndex", "extract_claims"
            "CorpusState", "STATE_KEY"]
 
 STATE_KEY = "corpus/state"
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class CorpusStore(Protocol):
@@ -52,7 +52,8 @@ class CorpusState:
         self.version = STATE_VERSION
         self.dedup = DuplicateIndex()
         self.clusterer = StoryClusterer()
-        self.claim_cands: dict[str, list[Candidate]] = {}
+        self.claim_index = ClaimIndex()
+        self.articles: set[str] = set()
         self.dated: dict[str, list[DatedSentence]] = {}
         self.titles: dict[str, str] = {}
         self.timeline_cache: dict[str, tuple[tuple[str, ...], list[TimelineEntry]]] = {}
@@ -77,13 +78,14 @@ class CorpusState:
     # ---- one batch ---------------------------------------------------------------
     def add(self, analyses: list[ArticleAnalysis]) -> None:
         """Dedup, cluster and extract candidates for new analyses (in the given order)."""
-        fresh = [an for an in analyses if an.article.id not in self.claim_cands]
+        fresh = [an for an in analyses if an.article.id not in self.articles]
         fresh.sort(key=lambda an: (an.article.published or "", an.article.id))
         items = []
         for an in fresh:
             art = an.article
             self.dedup.add(art.id, art.text)
-            self.claim_cands[art.id] = claim_candidates(an)
+            self.articles.add(art.id)
+            self.claim_index.add(claim_candidates(an))
             self.dated[art.id] = dated_sentences(an)
             title = art.title or art.text.strip().split("\n")[0][:200]
             self.titles[art.id] = title
@@ -111,8 +113,7 @@ class CorpusState:
         return sorted(entries, key=lambda e: (e.date, e.story_id or ""))
 
     def claims(self) -> list[Claim]:
-        cands = (c for cs in self.claim_cands.values() for c in cs)
-        return group_claims(cands, self.dedup.canonical)
+        return self.claim_index.claims(self.dedup.canonical)
 
 
 def update_corpus(store: CorpusStore, new_article_ids: list[str]) -> None:

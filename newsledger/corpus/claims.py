@@ -25,19 +25,19 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsledger.corpus.text import claim_rules, norm_date, sentences, stems
 from newsledger.model import ArticleAnalysis, Claim
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion|bn)\b)?")
+REPRESENTATIVE_SAMPLE = 25
 _NOUN = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One claim-bearing statement of one article."""
+class Candidate(NamedTuple):
+    """One claim-bearing statement of one article (a tuple: cheap to persist)."""
 
     kind: str            # figure | dated | event
     key: str             # figure: value; dated: date; event: type|sources|targets|date
@@ -117,81 +117,116 @@ def _claim_id(kind: str, key: str, text: str) -> str:
 
 def _representative(group: list[Candidate]) -> str:
     """The clause most like the others (most shared stems), shorter on ties."""
+    sample = group[:REPRESENTATIVE_SAMPLE]
+
     def score(c: Candidate) -> tuple[int, int]:
-        return (sum(len(c.stems & o.stems) for o in group if o is not c), -len(c.text))
-    return max(group, key=score).text
+        return (sum(len(c.stems & o.stems) for o in sample if o is not c), -len(c.text))
+    return max(sample, key=score).text
 
 
-def group_claims(candidates: Iterable[Candidate], canonical: Callable[[str], str] = lambda a: a,
-                 min_shared_stems: int | None = None) -> list[Claim]:
-    """Group candidates from many articles into claims with their independent sources."""
-    rules = claim_rules()
-    need = int(min_shared_stems if min_shared_stems is not None else rules.get("min_shared_stems", 2))
-    min_free = float(rules.get("min_free_figure", 1000))
-    by_key: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
-    for c in candidates:
-        by_key[(c.kind, c.key)].append(c)
-    groups: list[tuple[str, str, list[Candidate]]] = []
-    for (kind, key), cands in sorted(by_key.items()):
-        if kind == "figure":
-            if float(key) >= min_free:
-                groups.append((kind, key, cands))
-            else:
-                by_noun: dict[str, list[Candidate]] = defaultdict(list)
-                for c in cands:
-                    by_noun[c.noun].append(c)
-                groups.extend((kind, key, g) for _, g in sorted(by_noun.items()))
-        elif kind == "dated":
-            clusters: list[list[Candidate]] = []
-            for c in cands:
-                for cl in clusters:
-                    if any(len(c.stems & o.stems) >= need for o in cl):
-                        cl.append(c)
-                        break
-                else:
-                    clusters.append([c])
-            groups.extend((kind, key, cl) for cl in clusters)
+Built = tuple[Claim, frozenset[str], str]  # claim (all its articles), its stems, the nouns it counts
+
+
+def _link(cands: list[Candidate], need: int) -> list[list[Candidate]]:
+    """Single-link groups: a candidate joins the first group with a recent member sharing ``need`` stems."""
+    clusters: list[list[Candidate]] = []
+    for c in cands:
+        for cl in clusters:
+            if any(len(c.stems & o.stems) >= need for o in cl[-REPRESENTATIVE_SAMPLE:]):
+                cl.append(c)
+                break
         else:
-            groups.append((kind, key, cands))
-    built: list[tuple[Claim, set[str], str]] = []
-    for kind, key, cands in groups:
-        text = _representative(cands)
-        nouns = {c.noun for c in cands if c.noun}
-        claim = Claim(_claim_id(kind, key, text), text, tuple(sorted({c.article_id for c in cands})),
+            clusters.append([c])
+    return clusters
+
+
+def _group_key(kind: str, key: str, cands: list[Candidate], need: int, min_free: float) -> list[Built]:
+    """The claims one (kind, key) yields."""
+    if kind == "figure":
+        if float(key) >= min_free:
+            groups = _link(cands, 1)
+        else:
+            by_noun: dict[str, list[Candidate]] = defaultdict(list)
+            for c in cands:
+                by_noun[c.noun].append(c)
+            groups = [g for _, g in sorted(by_noun.items())]
+    elif kind == "dated":
+        groups = _link(cands, need)
+    else:
+        groups = [cands]
+    out: list[Built] = []
+    for g in groups:
+        text = _representative(g)
+        nouns = {c.noun for c in g if c.noun}
+        claim = Claim(_claim_id(kind, key, text), text, tuple(sorted({c.article_id for c in g})),
                       value=key if kind != "event" else None, kind=kind)
-        built.append((claim, {s for c in cands for s in c.stems} | nouns, ",".join(sorted(nouns))))
-    conflicts = _conflicts(built)
-    out: list[Claim] = []
-    for claim, _, _ in built:
-        n_sources = len({canonical(a) for a in claim.article_ids})
-        others = conflicts.get(claim.id, ())
-        if n_sources >= 2 or others:
-            out.append(Claim(claim.id, claim.text, claim.article_ids, tuple(sorted(others)),
-                             claim.value, claim.kind))
+        out.append((claim, frozenset({s for c in g for s in c.stems} | nouns), ",".join(sorted(nouns))))
     return out
 
 
-def _conflicts(built: list[tuple[Claim, set[str], str]]) -> dict[str, set[str]]:
-    """Figure claims counting the same noun in the same context with different values."""
-    out: dict[str, set[str]] = defaultdict(set)
-    figures = [(c, st, nouns) for c, st, nouns in built if c.kind == "figure" and nouns]
-    by_noun: dict[str, list[tuple[Claim, set[str]]]] = defaultdict(list)
-    for c, st, nouns in figures:
-        for noun in nouns.split(","):
-            by_noun[noun].append((c, st))
-    for noun, items in by_noun.items():
-        for i, (a, sa) in enumerate(items):
-            for b, sb in items[i + 1:]:
-                if a.value == b.value or a.id == b.id or set(a.article_ids) == set(b.article_ids):
-                    continue
-                va, vb = float(a.value or 0), float(b.value or 0)
-                if not va or not vb or max(va, vb) / min(va, vb) > 3:
-                    continue
-                shared = (sa & sb) - {noun[:5]}
-                if len(shared) >= 2:
-                    out[a.id].add(b.id)
-                    out[b.id].add(a.id)
-    return out
+def _in_conflict(a: Built, b: Built, noun: str) -> bool:
+    ca, cb = a[0], b[0]
+    if ca.value == cb.value or set(ca.article_ids) == set(cb.article_ids):
+        return False
+    va, vb = float(ca.value or 0), float(cb.value or 0)
+    if not va or not vb or max(va, vb) / min(va, vb) > 3:
+        return False
+    return len((a[1] & b[1]) - {noun[:5]}) >= 2
+
+
+class ClaimIndex:
+    """Incremental claim grouping: only the (kind, key) groups new candidates touch are rebuilt."""
+
+    def __init__(self) -> None:
+        rules = claim_rules()
+        self.need = int(rules.get("min_shared_stems", 2))
+        self.min_free = float(rules.get("min_free_figure", 1000))
+        self.cands: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
+        self.built: dict[tuple[str, str], list[Built]] = {}
+        self.by_noun: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.conflicts: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, candidates: Iterable[Candidate]) -> None:
+        touched: set[tuple[str, str]] = set()
+        for c in candidates:
+            self.cands[(c.kind, c.key)].append(c)
+            touched.add((c.kind, c.key))
+        for k in sorted(touched):
+            self.built[k] = _group_key(k[0], k[1], self.cands[k], self.need, self.min_free)
+        for k in sorted(touched):  # conflicts: only pairs with a rebuilt figure claim
+            if k[0] != "figure":
+                continue
+            for b in self.built[k]:
+                for noun in filter(None, b[2].split(",")):
+                    self.by_noun[noun].add(k)
+                    for other_key in self.by_noun[noun]:
+                        if other_key == k:
+                            continue
+                        for o in self.built.get(other_key, ()):
+                            if _in_conflict(b, o, noun):
+                                self.conflicts[b[0].id].add(o[0].id)
+                                self.conflicts[o[0].id].add(b[0].id)
+
+    def claims(self, canonical: Callable[[str], str] = lambda a: a) -> list[Claim]:
+        """Claims with two or more independent sources, or in conflict with another claim."""
+        live = {b[0].id: b[0] for groups in self.built.values() for b in groups}
+        sources = {cid: len({canonical(a) for a in c.article_ids}) for cid, c in live.items()}
+        out: list[Claim] = []
+        for k in sorted(self.built):
+            for claim, _, _ in self.built[k]:
+                others = {o for o in self.conflicts.get(claim.id, ()) if o in live}
+                if sources[claim.id] >= 2 or others:
+                    out.append(Claim(claim.id, claim.text, claim.article_ids, tuple(sorted(others)),
+                                     claim.value, claim.kind))
+        return out
+
+
+def group_claims(candidates: Iterable[Candidate],
+                 canonical: Callable[[str], str] = lambda a: a) -> list[Claim]:
+    """Group candidates from many articles into claims with their independent sources."""
+    index = ClaimIndex()
+    index.add(candidates)
+    return index.claims(canonical)
 
 
 def extract_claims(analyses: Iterable[ArticleAnalysis],

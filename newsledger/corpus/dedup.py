@@ -14,6 +14,7 @@ from __future__ import annotations
 import pickle
 import re
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _TOKEN = re.compile(r"\w+")
@@ -35,7 +36,7 @@ class DuplicateIndex:
         self.num_perm = num_perm
         self.k = k
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.signatures: dict[str, MinHash] = {}
+        self.signatures: dict[str, np.ndarray] = {}  # MinHash hash values
         self.order: dict[str, int] = {}
         self.links: dict[str, tuple[str, float]] = {}
 
@@ -51,7 +52,7 @@ class DuplicateIndex:
         sig = self.signature(text)
         best: tuple[str, float] | None = None
         for other in self.lsh.query(sig):
-            sim = float(sig.jaccard(self.signatures[other]))
+            sim = float(np.mean(sig.hashvalues == self.signatures[other]))
             if sim >= self.threshold and (best is None or self.order[other] < self.order[best[0]]):
                 best = (other, sim)
         if best is not None:
@@ -59,7 +60,7 @@ class DuplicateIndex:
             best = (root, best[1])
             self.links[article_id] = best
         self.lsh.insert(article_id, sig)
-        self.signatures[article_id] = sig
+        self.signatures[article_id] = sig.hashvalues.copy()
         self.order[article_id] = len(self.order)
         return best
 

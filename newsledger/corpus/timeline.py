@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsledger.corpus.text import norm_date, sentences, stems
 from newsledger.model import ArticleAnalysis, Story, TimelineEntry
@@ -27,9 +27,8 @@ from newsledger.model import ArticleAnalysis, Story, TimelineEntry
 MAX_TEXT = 300
 
 
-@dataclass(frozen=True, slots=True)
-class DatedSentence:
-    """One candidate: a sentence of an article that speaks about ``date``."""
+class DatedSentence(NamedTuple):
+    """One candidate: a sentence of an article that speaks about ``date`` (a tuple: cheap to persist)."""
 
     date: str
     text: str

@@ -103,7 +103,7 @@ def test_update_corpus_is_incremental() -> None:
     assert store.stories[0].article_ids == ("a", "b")
     assert store.timeline[0].sources == 1  # the copy counts once
     state = CorpusState.loads(store.get_blob("corpus/state") or b"")
-    assert set(state.claim_cands) == {"a", "b"}
+    assert state.articles == {"a", "b"}
 
 
 def test_text_helpers() -> None:

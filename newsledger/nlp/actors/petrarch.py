@@ -50,8 +50,8 @@ def _name(raw: str) -> str:
     return " ".join(raw.replace("_", " ").split()).title()
 
 
-def add_petrarch_actors(kb: ActorKB, text: str, kind: str = "other") -> int:
-    """Add every actor of a PETRARCH actor dictionary to ``kb``; returns the number added."""
+def parse_petrarch_actors(text: str) -> list[tuple[str, list[str], list[tuple[str, str | None, str | None]]]]:
+    """``(name, aliases, [(code, start, end), ...])`` for each entry of a PETRARCH actor file."""
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     entries: list[tuple[str, list[str], list[tuple[str, str | None, str | None]]]] = []
     for raw in text.splitlines():
@@ -70,6 +70,12 @@ def add_petrarch_actors(kb: ActorKB, text: str, kind: str = "other") -> int:
                 entries[-1][2].extend(codes)
             continue
         entries.append((_name(head), [], codes))
+    return entries
+
+
+def add_petrarch_actors(kb: ActorKB, text: str, kind: str = "other") -> int:
+    """Add every actor of a PETRARCH actor dictionary to ``kb``; returns the number added."""
+    entries = parse_petrarch_actors(text)
     n = 0
     for name, aliases, codes in entries:
         if not name:

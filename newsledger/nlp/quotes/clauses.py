@@ -15,7 +15,6 @@ from newsledger.nlp.quotes.document import (
     _distance,
 )
 
-
 _COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
 
 

@@ -102,7 +102,15 @@ class SpeakerResolver:
     def resolve(self, tok: Any, prev_speaker: str | None) -> str | None:
         """Actor id for the speaker token ``tok`` (API first, then the discourse rules)."""
         direct = self.da.actor_for_token(tok.i)
-        if direct and self.kind(direct) != "person" and tok.ent_type_ in ("NORP", "ORG", "") \
+        if tok.lower_ == "it":
+            # a document speaker ("The text also states ...; it proposes ..."): the
+            # document's author, which generic coreference does not model
+            doc_subject = self._recent_document(tok)
+            if doc_subject is not None:
+                author = self._document_author(doc_subject)
+                if author:
+                    return author
+        if (direct is None or self.kind(direct) == "group") and tok.ent_type_ in ("NORP", "ORG", "") \
                 and not any(c.dep_ in ("compound", "amod") for c in tok.children):
             # a bare demonym or title word as speaker ("Kosovar added") names the person
             # who carries that word in their title in this document
@@ -115,10 +123,6 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return self._antecedent(tok, prev_speaker)
-            if low == "it":
-                doc_subject = self._recent_document(tok)
-                if doc_subject is not None:
-                    return self._document_author(doc_subject)
             return prev_speaker
         if tok.lemma_.lower() in self.lex.document_nouns:
             return self._document_author(tok)

@@ -25,6 +25,7 @@ class Context:
     last_quarter_pos: int = -(10**9)
     years: list[tuple[int, int]] = field(default_factory=list)  # (pos, year) of explicit years
     months: list[tuple[int, int, int]] = field(default_factory=list)  # (pos, year, month) named
+    month_only_pos: int = -(10**9)  # end of the last month named without a day ("in February")
 
     @property
     def anchor(self) -> dt.date | None:

@@ -58,6 +58,37 @@ def r_month_day(ctx: Context, m: re.Match[str]) -> Result | None:
     return ("DATE", d.isoformat(), mod) if d else None
 
 
+def r_week_of(ctx: Context, m: re.Match[str]) -> Result | None:
+    """'the week of March 6' (the ISO week containing the day), 'the first / last week of
+    March' (the first / last Monday-to-Sunday week wholly inside the month)."""
+    g = ctx.grammar
+    month = _month_num(g, m)
+    if month is None:
+        return None
+    day = ordinal(g, _gd(m, "d")) if _gd(m, "d") else None
+    if _gd(m, "y"):
+        year: int | None = int(m.group("y"))
+    else:
+        year = _year_for_month(ctx, month, day, m)
+    if year is None:
+        return "DATE", "XXXX-WXX", ""
+    if day is not None:
+        d = cal.valid_date(year, month, day)
+        return ("DATE", cal.fmt_week(d), "") if d else None
+    pos = _gd(m, "wpos")
+    if pos is None:
+        return None
+    last = ctx.word(pos) in ("last", "final")
+    n = -1 if last else ordinal(g, pos)
+    if n is None or n == 0 or n > 4:
+        return None
+    if last:
+        d = cal.nth_weekday(year, month, 7, -1)  # the last Sunday ends the last full week
+    else:
+        d = cal.nth_weekday(year, month, 1, n)  # the n-th Monday starts the n-th week
+    return "DATE", cal.fmt_week(d), ""
+
+
 def r_month_year(ctx: Context, m: re.Match[str]) -> Result | None:
     g = ctx.grammar
     month = _month_num(g, m)

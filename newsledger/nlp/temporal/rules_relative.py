@@ -82,6 +82,14 @@ def r_anaphoric_unit(ctx: Context, m: re.Match[str]) -> Result | None:
             y, q = ctx.last_quarter
             return "DATE", f"{y:04d}-Q{q}", ""
         return "DATE", point_at("Q", ctx.dct), ""
+    if (
+        det == "the"
+        and unit == "Y"
+        and _gd(m, "full")
+        and ctx.years
+        and m.start() - ctx.years[-1][0] < 120
+    ):  # "a loss in the fourth quarter of 2005 and $8.6 billion for the entire year"
+        return "DATE", f"{ctx.years[-1][1]:04d}", ""
     if det == "that":
         if unit == "Y" and ctx.years:
             return "DATE", f"{ctx.years[-1][1]:04d}", ""
@@ -108,10 +116,17 @@ def r_fiscal_year(ctx: Context, m: re.Match[str]) -> Result | None:
 
 
 def r_year_ago_adj(ctx: Context, m: re.Match[str]) -> Result | None:
-    ya = ctx.word(m.group("ya"))
-    yunit = ctx.word(_gd(m, "yunit"))
+    ya = ctx.word(_gd(m, "ya") or _gd(m, "ya2"))
+    yunit = ctx.word(_gd(m, "yunit") or _gd(m, "yunit2"))
     if ctx.dct is None:
         return "DATE", "XXXX", ""
+    month_talk = (  # "sales rose in February compared with the same period last year"
+        yunit == "period"
+        and m.start() - ctx.month_only_pos < 300
+        and ctx.month_only_pos > ctx.last_quarter_pos
+    )
+    if (yunit == "month" or month_talk) and ctx.months and m.start() - ctx.months[-1][0] < 300:
+        return "DATE", cal.fmt_month(ctx.months[-1][1] - 1, ctx.months[-1][2]), ""
     if (
         ctx.last_quarter
         and yunit in ("", "quarter", "period", "level", "result", "results")

@@ -15,7 +15,7 @@ _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 _EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
 _MONTH_RULES = {"month", "month_year", "month_day", "iso_date", "slash_date"}
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
-_YEAR_RULES = {"year", "month_year", "month_day", "year_words"}
+_YEAR_RULES = {"year", "month_year", "month_day", "year_words", "quarter", "half", "season"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +183,30 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
         mm = _MONTH_VALUE.match(value)
         if mm and typ == "DATE" and rule in _MONTH_RULES:
             ctx.months.append((e, int(mm.group(1)), int(mm.group(2))))
+            if len(value) == 7:
+                ctx.month_only_pos = e
         if rule in _YEAR_RULES and m.groupdict().get("y") or rule == "year_words":
             if re.match(r"^\d{4}", value):
                 ctx.years.append((e, int(value[:4])))
+    return _date_clock_times(out, text)
+
+
+_CLOCK_DATE_GAP = re.compile(r"\s*(?:,|on|,\s*on)?\s*$")
+
+
+def _date_clock_times(out: list[RawTimex], text: str) -> list[RawTimex]:
+    """A clock time directly followed by a full date ("at 16:15 UTC, June 1st", "5 p.m.
+    on March 3") is on that date: TimeML gives the time the day it belongs to."""
+    for i in range(len(out) - 1):
+        t, nxt = out[i], out[i + 1]
+        if t.type != "TIME" or "T" not in t.value or nxt.type != "DATE":
+            continue
+        if not _FULL_DATE.match(nxt.value) or len(nxt.value) != 10:
+            continue
+        gap = text[t.end : nxt.start]
+        if len(gap) > 6 or not _CLOCK_DATE_GAP.match(gap):
+            continue
+        out[i] = RawTimex(t.start, t.end, t.text, t.type, nxt.value + t.value[t.value.index("T") :], t.mod)
     return out
 
 
