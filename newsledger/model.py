@@ -94,6 +94,8 @@ class Quote:
     kind: QuoteKind
     cue: str | None = None
     fragments: tuple[tuple[int, int], ...] = ()
+    speaker_start: int | None = None
+    speaker_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

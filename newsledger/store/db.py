@@ -353,6 +353,7 @@ def _quote(r: Any) -> Quote:
         id=r.id, article_id=r.article_id, speaker_id=r.speaker_id, speaker_text=r.speaker_text,
         text=r.text, start=r.start, end=r.end, kind=r.kind, cue=r.cue,
         fragments=tuple(tuple(f) for f in (r.fragments or ())),  # type: ignore[misc]
+        speaker_start=r.speaker_start, speaker_end=r.speaker_end,
     )
 
 

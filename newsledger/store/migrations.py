@@ -27,8 +27,21 @@ def _v1_initial(conn: sa.Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _add_column(conn: sa.Connection, table: str, column: str, type_sql: str) -> None:
+    existing = {c["name"] for c in sa.inspect(conn).get_columns(table)}
+    if column not in existing:
+        conn.exec_driver_sql(f'ALTER TABLE {table} ADD COLUMN "{column}" {type_sql}')
+
+
+def _v2_quote_speaker_span(conn: sa.Connection) -> None:
+    """Quotes keep where their speaker is written (``speaker_start``/``speaker_end``)."""
+    _add_column(conn, "quotes", "speaker_start", "INTEGER")
+    _add_column(conn, "quotes", "speaker_end", "INTEGER")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
+    2: _v2_quote_speaker_span,
 }
 LATEST = max(MIGRATIONS)
 

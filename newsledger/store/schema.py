@@ -81,6 +81,8 @@ quotes = sa.Table(
     sa.Column("kind", sa.String(10), nullable=False),
     sa.Column("cue", sa.Text),
     sa.Column("fragments", sa.JSON, nullable=False, default=list),
+    sa.Column("speaker_start", sa.Integer),  # v2
+    sa.Column("speaker_end", sa.Integer),  # v2
 )
 
 events = sa.Table(

@@ -114,3 +114,20 @@ def test_store_blobs_and_corpus(ledger_db: str) -> None:
     assert ledger.stories[0].article_ids == ("a1",)
     assert ledger.timeline[0].date == "2023-02-27"
     assert ledger.claims[0].id == "c1"
+
+
+def test_store_migrates_a_v1_ledger_keeping_its_data(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    with Store.open(str(db)) as store:
+        store.save_analysis(make_analysis())
+    eng = sa.create_engine(f"sqlite:///{db}")
+    with eng.begin() as conn:  # make it look like a ledger written by schema version 1
+        conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN speaker_start")
+        conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN speaker_end")
+        conn.exec_driver_sql("UPDATE meta SET value='1' WHERE key='schema_version'")
+    eng.dispose()
+    with Store.open(str(db)) as store:
+        (back,) = list(store.load_analyses())
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").scalar() == str(LATEST)
+    assert back.quotes[0].text == "no" and back.quotes[0].speaker_start is None
