@@ -34,6 +34,8 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--quiet", action="store_true", help="print the summary table only")
+    ap.add_argument("--no-speed", action="store_true", help="skip the quote-stage timing")
     a = ap.parse_args()
 
     from spacy.tokens import DocBin
@@ -70,10 +72,11 @@ def main() -> None:
         t_parse = time.perf_counter() - t0
         DocBin(store_user_data=False, docs=parsed).to_disk(cache)
 
-    pred_path = out_dir / f"{tag}.pred.jsonl"
+    pred_path = out_dir / f"{tag}.pred.jsonl"  # names only: the held-out (export) setting
+    span_path = out_dir / f"{tag}.spans.pred.jsonl"  # plus speaker_start/speaker_end
     t_analyse = 0.0
     n_quotes = 0
-    with pred_path.open("w", encoding="utf-8") as fh:
+    with pred_path.open("w", encoding="utf-8") as fh, span_path.open("w", encoding="utf-8") as fs:
         for d, doc in zip(docs, parsed, strict=True):
             art = Article(id=d["id"], text=d["text"], published=d.get("date"))
             t0 = time.perf_counter()
@@ -88,31 +91,45 @@ def main() -> None:
                 qs.append(item)
             n_quotes += len(qs)
             fh.write(json.dumps({"id": d["id"], "quotes": qs}, ensure_ascii=False) + "\n")
+            spans = [dict(item, speaker_start=q.speaker_start, speaker_end=q.speaker_end)
+                     if q.speaker_start is not None else item for item, q in zip(qs, res.quotes, strict=True)]
+            fs.write(json.dumps({"id": d["id"], "quotes": spans}, ensure_ascii=False) + "\n")
 
     # the quote stage alone: actors resolved beforehand, parse excluded
-    prepared = [(doc, resolve_actors(doc, resources.kb, d.get("date"), d["id"]), d["id"]) for d, doc in zip(docs, parsed, strict=True)]
+    prepared = [] if a.no_speed else [(doc, resolve_actors(doc, resources.kb, d.get("date"), d["id"]), d["id"]) for d, doc in zip(docs, parsed, strict=True)]
     runs = []
-    for _ in range(3):  # best of three: the machine is shared
+    for _ in range(0 if a.no_speed else 3):  # best of three: the machine is shared
         t0 = time.perf_counter()
         for doc, da, aid in prepared:
             extract_quotes(doc, da, aid)
         runs.append(time.perf_counter() - t0)
-    t_quotes = min(runs)
+    t_quotes = min(runs) if runs else float("inf")
 
     scorer = bench / "score.py"
-    for kinds in (None, "direct,mixed", "direct"):
-        label = kinds or "all"
-        cmd = [sys.executable, str(scorer), str(gold_path), str(pred_path), "--json", str(out_dir / f"{tag}.score.{label}.json")]
-        if kinds:
-            cmd += ["--kinds", kinds]
-        if a.limit:
-            # the scorer reads every gold document: score against the same subset
-            sub = out_dir / f"{tag}.gold.jsonl"
-            sub.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
-            cmd[2] = str(sub)
-        print(f"== {label}")
-        r = subprocess.run(cmd, capture_output=True, text=True, check=True)
-        print(r.stdout.rstrip())
+    gold_arg = gold_path
+    if a.limit:
+        # the scorer reads every gold document: score against the same subset
+        gold_arg = out_dir / f"{tag}.gold.jsonl"
+        gold_arg.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+    table = []
+    for setting, path in (("names", pred_path), ("spans", span_path)):
+        for kinds in (None, "direct,mixed", "direct"):
+            label = kinds or "all"
+            js = out_dir / f"{tag}.score.{label}{'' if setting == 'names' else '.spans'}.json"
+            cmd = [sys.executable, str(scorer), str(gold_arg), str(path), "--json", str(js)]
+            if kinds:
+                cmd += ["--kinds", kinds]
+            r = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            if setting == "names" and not a.quiet:
+                print(f"== {label} (speaker names only)")
+                print(r.stdout.rstrip())
+            m = json.loads(js.read_text(encoding="utf-8"))
+            table.append((setting, label, m))
+    print("== summary (span overlap P/R/F1, speaker acc, named speaker acc, e2e F1)")
+    for setting, label, m in table:
+        print(f"{setting:5s} {label:12s} span {m['span_P']:.3f}/{m['span_R']:.3f}/{m['span_F1']:.3f}  "
+              f"spk {m['speaker_acc']:.3f}  named {m['named_speaker_acc']:.3f}  e2e {m['e2e_F1']:.3f}  "
+              f"recall {' '.join(f'{k}={v[0]:.3f}' for k, v in m['recall_by_kind'].items())}")
     n = len(docs)
     print(f"== speed: {n} docs, {n_quotes} quotes; model load {t_load:.1f}s; parse {t_parse:.1f}s"
           f"{' (cached)' if not t_parse else ''}; analyse (actors+temporal+quotes+events) {n / t_analyse:.1f} docs/s; "

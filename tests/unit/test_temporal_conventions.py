@@ -77,7 +77,13 @@ CASES = [
         "2005",
     ),
     # weeks inside a month
-    ("A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"),
+    (
+        "A hearing is set for the week of March 6.",
+        "2000-02-24",
+        "the week of March 6",
+        "DATE",
+        "2000-W10",
+    ),
     (
         "Car sales rebounded in the last week of March.",
         "2009-04-01",
@@ -154,5 +160,7 @@ def test_month_with_explicit_future_cue_still_looks_ahead() -> None:
 
 
 def test_week_of_month_without_dct_is_underspecified() -> None:
-    t = _find(tag_text("Car sales rebounded in the last week of March.", None), "the last week of March")
+    t = _find(
+        tag_text("Car sales rebounded in the last week of March.", None), "the last week of March"
+    )
     assert t is not None and t.value == "XXXX-WXX"

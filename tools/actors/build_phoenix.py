@@ -59,11 +59,24 @@ def build(directory: Path) -> dict:
     discards = _discards(directory / "Phoenix.discards.txt")
     first = set(kb.first_names)
     agents = set(kb.agents)
+    # words that only describe (titles, agent nouns, country names and demonyms): a name made of
+    # them alone ("Kosovar Prime Minister") is a description the resolver codes itself
+    generic = {"of", "the", "and", "for", "in", "on", "s", "'s", "former", "new", "deputy", "acting"}
+    for phrase in list(kb.titles) + list(agents):
+        generic.update(phrase.replace("-", " ").split())
+    for key, hits in kb.index.items():
+        if any(h.entry.kind != "person" for h in hits):
+            generic.update(key.replace("-", " ").split())
 
     def ok_name(name: str, person: bool) -> bool:
         key = norm(name)
         words = key.split()
         if not words or key in discards or key in agents:
+            return False
+        split = key.replace("-", " ").replace(".", " ").split()
+        if all(w in generic for w in split):
+            return False
+        if person and split[0] in generic:  # "President Hosni Mubarak": the resolver reads the title itself
             return False
         if person and (len(words) < 2 or all(w in first for w in words)):
             return False
@@ -76,7 +89,11 @@ def build(directory: Path) -> dict:
         path = directory / fname
         if not path.is_file():
             sys.exit(f"missing {path}")
-        for name, aliases, codes in parse_petrarch_actors(path.read_text(encoding="utf-8", errors="replace")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        rulers = {parse_petrarch_actors(line.split("#", 1)[0])[0][0] for line in text.splitlines()
+                  if "CountryInfo.txt" in line or "rulers.txt" in line.lower() and line.split("#", 1)[0].strip()
+                  if parse_petrarch_actors(line.split("#", 1)[0])}
+        for name, aliases, codes in parse_petrarch_actors(text):
             codes = [(c, s, t) for c, s, t in codes if c and c[:3] not in sectors and c not in ("---", "+++")]
             if not name or not codes:
                 continue
@@ -91,7 +108,7 @@ def build(directory: Path) -> dict:
                         seen_place.add(k)
                         places.setdefault(iso, []).append(n)
                 continue
-            person = any(s is not None and t is not None for _c, s, t in codes) or any(
+            person = name in rulers or any(s is not None and t is not None for _c, s, t in codes) or any(
                 len(c) >= 6 and c[3:6] == "ELI" for c, _s, _t in codes
             )
             if fname.startswith("Phoenix.International") and not any(s or t for _c, s, t in codes):

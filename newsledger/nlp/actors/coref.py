@@ -124,7 +124,7 @@ class _State:
         text = r.doc[it.start : it.end].text
         hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and h.how in ("name", "alias")]
         if hits:
-            return r.kb_actor(hits[0].entry, self._appos_roles(it))
+            return self._kb_person(hits[0].entry, it)
         canon = self._canonical(it)
         if canon is not it:
             if canon.kind == "kb" and canon.hit is not None:
@@ -134,8 +134,55 @@ class _State:
             return self._unknown_person(canon, it)
         hits = [h for h in r.kb.hits(text) if h.entry.kind == "person"]
         if hits:
-            return r.kb_actor(hits[0].entry, self._appos_roles(it))
+            return self._kb_person(hits[0].entry, it)
+        e = self._base_surname(it)
+        if e is not None:
+            return self._kb_person(e, it)
         return self._unknown_person(it, it)
+
+    def _kb_person(self, entry: Any, it: Item) -> str:
+        """A KB person's actor; an apposition title with an owner sets the code where the KB
+        has no office for the date (base-layer people, undated texts, "Israeli Prime Minister X")."""
+        r = self.r
+        aid = r.kb_actor(entry, self._appos_roles(it))
+        if r.kb.offices_at(entry, r.date):
+            return aid
+        for t in self.appos.get(id(it), []):
+            code = self._title_code(t)
+            if not code and t.sector and getattr(entry, "_base", False):  # "President Mubarak"
+                per = [c["cameo"] for s, _e, c in sorted(entry.periods, key=lambda x: x[0] or "")
+                       if c.get("cameo", "")[3:6] == t.sector[:3]]
+                code = per[-1] if per and (r.date is None or not entry.periods) else None
+            if code:
+                a = r.out.actors[aid]
+                r.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, {**a.codes, "cameo": code}, a.roles)
+                break
+        return aid
+
+    def _title_code(self, t: Item) -> str | None:
+        r = self.r
+        if not t.owner:
+            return None
+        owner = r.kb.owners.get(t.owner)
+        return r.kb.owner_cameo(t.owner) + (t.sector if owner is not None and owner.kind == "country" else "")
+
+    def _base_surname(self, it: Item) -> Any:
+        """"President Mugabe": a surname after an owner-less title -> the base layer's one person
+        of that surname whose codes include the title's sector."""
+        r = self.r
+        titles = self.appos.get(id(it), [])
+        base = r.kb.base()
+        if not titles or base is None:
+            return None
+        words = _tokens(r.doc[it.start : it.end].text)
+        if not words:
+            return None
+        sector = titles[0].sector or "GOV"
+        cands = [e for e in base.surname(r.kb, words[-1]) if any(
+            c.get("cameo", "")[3:6] == sector for _s, _t, c in e.periods)]
+        if len(words) > 1:
+            cands = [e for e in cands if norm(e.name).split()[0] == words[0]] or []
+        return cands[0] if len({e.id for e in cands}) == 1 else None
 
     def _appos_roles(self, it: Item) -> tuple[str, ...]:
         """Apposition titles of a KB person, kept as roles only where the KB has no office then."""
@@ -214,7 +261,7 @@ class _State:
                 longer = self._longer_form(it, _tokens(r.doc[it.start : it.end].text))
                 if longer is not None and longer.kind == "person":
                     return longer.actor or self._unknown_person(self._canonical(longer), it)
-            return r.kb_actor(e, self._appos_roles(it))
+            return self._kb_person(e, it)
         if how in ("capital", "metonym"):
             if self.acting(it):
                 if e.kind == "country" and how == "capital" and e.key:

@@ -11,6 +11,7 @@ DOCS: docs/actors.md
 from __future__ import annotations
 
 import copy
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -127,6 +128,8 @@ class ActorKB:
         self.not_people: set[str] = set()
         self.first_names: dict[str, str] = {}  # norm(given name) -> "m" / "f"
         self._first: dict[str, int] | None = None
+        self.base_enabled = False  # the Phoenix base layer (load_kb() turns it on; blank KBs have none)
+        self._base: BaseLayer | None = None
 
     def first_words(self) -> dict[str, int]:
         """First word of every indexed name -> the most words a name starting so has."""
@@ -136,6 +139,10 @@ class ActorKB:
                 words = re.split(r"[ -]", key)
                 n = len(key.replace("-", " - ").split())
                 first[words[0]] = max(first.get(words[0], 0), n)
+            base = self.base()
+            if base is not None:
+                for w, n in base.first.items():
+                    first[w] = max(first.get(w, 0), n)
             self._first = first
         return self._first
 
@@ -198,9 +205,41 @@ class ActorKB:
         for s, t, codes in entry.periods:
             if active(s, t, d):
                 return dict(codes)
+        if d is None:  # undated text: the office or code period the name is best known for
+            if entry.offices:
+                return {"cameo": max(entry.offices, key=lambda o: o.start or "").cameo}
+            best = _best_period(entry.periods)
+            if best is not None:
+                return dict(best)
         if entry.periods and not entry.offices:
             return {}
         return {"cameo": entry.cameo} if entry.cameo else {}
+
+    # ----------------------------------------------------------------- base layer
+    def base(self) -> BaseLayer | None:
+        """The Phoenix base layer (loaded on first use), or None for KBs without one."""
+        if not self.base_enabled:
+            return None
+        if self._base is None:
+            self._base = _load_base(self)
+        return self._base
+
+    def base_hits(self, text: str) -> list[Hit]:
+        """Base-layer entries named ``text`` (only consulted where the curated layer has no entry)."""
+        base = self.base()
+        if base is None:
+            return []
+        key = norm(text)
+        out = []
+        for idx in base.index.get(key, ()):
+            e = base.entry(self, idx)
+            out.append(Hit(e, "name" if norm(e.name) == key else "alias"))
+        return out
+
+    def base_place(self, text: str) -> str | None:
+        """ISO alpha-3 of the country a base-layer place name (city, province, variant) lies in."""
+        base = self.base()
+        return base.places.get(norm(text)) if base is not None else None
 
     def actor_at(self, entry: KBEntry, date: str | None, extra_roles: tuple[str, ...] = ()) -> Actor:
         """The ``Actor`` record of ``entry`` on ``date``."""
@@ -292,8 +331,14 @@ class ActorKB:
         return kb
 
     def copy(self) -> ActorKB:
-        """A deep copy, so that run-time additions do not change the shared KB."""
-        return copy.deepcopy(self)
+        """A deep copy, so that run-time additions do not change the shared KB (the base layer is shared)."""
+        base, self._base = self._base, None
+        try:
+            out = copy.deepcopy(self)
+        finally:
+            self._base = base
+        out._base = base
+        return out
 
     # ----------------------------------------------------------------- spaCy
     def entity_ruler_patterns(self) -> list[dict[str, Any]]:
@@ -435,6 +480,109 @@ def _load_agents(kb: ActorKB) -> None:
             kb.places[norm(name)] = (name, str(iso))
 
 
+def _best_period(periods: list[tuple[str | None, str | None, dict[str, str]]]) -> dict[str, str] | None:
+    """For an undated text: an open dated period, else the latest non-ELI dated one, else the default."""
+    dated = [(s, t, c) for s, t, c in periods if (s or t) and c.get("cameo")]
+    open_ = [x for x in dated if x[1] is None]
+    if open_:
+        return max(open_, key=lambda x: x[0] or "")[2]
+    main = [x for x in dated if x[2]["cameo"][3:6] != "ELI"]
+    if main:
+        return max(main, key=lambda x: x[0] or "")[2]
+    plain = [c for s, t, c in periods if not s and not t and c.get("cameo")]
+    if plain:
+        return plain[0]
+    return dated[-1][2] if dated else None
+
+
+BASE_FILE = "phoenix.base.json"
+
+
+class BaseLayer:
+    """The Phoenix-derived names (people with dated codes, organisations, armed groups) and places.
+
+    Built by ``tools/actors/build_phoenix.py``; consulted only for names the curated layer
+    lacks. Entries become ``KBEntry`` objects when first hit.
+    """
+
+    def __init__(self, data: dict[str, Any], cameo_iso: dict[str, str]) -> None:
+        self.rows: list[list[Any]] = data.get("actors") or []
+        self.cameo_iso = cameo_iso
+        self.index: dict[str, list[int]] = {}
+        self.first: dict[str, int] = {}
+        for i, row in enumerate(self.rows):
+            for name in (row[0], *row[2]):
+                key = norm(name)
+                lst = self.index.setdefault(key, [])
+                if i not in lst:
+                    lst.append(i)
+        self.places: dict[str, str] = {}
+        for iso, names in (data.get("places") or {}).items():
+            for name in names:
+                self.places.setdefault(norm(name), str(iso))
+        for key in list(self.index) + list(self.places):
+            words = re.split(r"[ -]", key)
+            n = len(key.replace("-", " - ").split())
+            if n > self.first.get(words[0], 0):
+                self.first[words[0]] = n
+        self._entries: dict[int, KBEntry] = {}
+        self._surnames: dict[str, list[int]] | None = None
+
+    def surname(self, kb: ActorKB, word: str) -> list[KBEntry]:
+        """Base-layer people whose name ends with ``word`` (normalised)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for i, row in enumerate(self.rows):
+                if row[1] == "person":
+                    for name in (row[0], *row[2]):
+                        words = norm(name).split()
+                        if len(words) > 1:
+                            lst = self._surnames.setdefault(words[-1], [])
+                            if i not in lst:
+                                lst.append(i)
+        return [self.entry(kb, i) for i in self._surnames.get(norm(word), [])]
+
+    def entry(self, kb: ActorKB, idx: int) -> KBEntry:
+        e = self._entries.get(idx)
+        if e is not None:
+            return e
+        name, kind, aliases, codes = self.rows[idx]
+        aid = f"{'person' if kind == 'person' else 'org'}:{slug(name)}"
+        cur = kb.entries.get(aid)
+        if cur is not None and not getattr(cur, "_base", False):
+            self._entries[idx] = cur  # the curated entry wins
+            return cur
+        countries = [self.cameo_iso.get(c[:3]) for c, _s, _t in codes]
+        country = next((c for c in reversed(countries) if c), None)
+        e = KBEntry(id=aid, name=name, kind=kind, country=country, aliases=list(aliases))
+        e.periods = [(_date(s), _date(t), {"cameo": c}) for c, s, t in codes]
+        e._base = True  # type: ignore[attr-defined]
+        if kind != "person":
+            e.cameo = codes[-1][0] if codes else None
+            e.key = aid.split(":", 1)[1]
+            kb.owners.setdefault(e.key, e)
+        self._entries[idx] = e
+        return e
+
+
+def _load_base(kb: ActorKB) -> BaseLayer | None:
+    path = data_path(STAGE, BASE_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in ("version", "source", "licence"):
+        if key not in data:
+            from newsledger.errors import DataFileError
+
+            raise DataFileError(str(path), f"missing header key '{key}'")
+    cameo_iso: dict[str, str] = {}
+    for e in kb.entries.values():
+        if e.kind == "country" and e.country:
+            cameo_iso.setdefault((e.cameo or e.country)[:3], e.country)
+            cameo_iso.setdefault(e.country, e.country)
+    return BaseLayer(data, cameo_iso)
+
+
 @lru_cache(maxsize=1)
 def _load_kb() -> ActorKB:
     kb = ActorKB()
@@ -442,6 +590,7 @@ def _load_kb() -> ActorKB:
     _load_igos(kb)
     _load_people(kb)
     _load_agents(kb)
+    kb.base_enabled = True
     return kb
 
 

@@ -23,7 +23,7 @@ def _date(token: str) -> str:
     token = token.strip()
     if len(token) == 6:
         yy = int(token[:2])
-        token = ("20" if yy < 50 else "19") + token
+        token = ("20" if yy < 30 else "19") + token  # PETRARCH dictionaries date from 1930 on
     return f"{token[:4]}-{token[4:6]}-{token[6:8]}"
 
 

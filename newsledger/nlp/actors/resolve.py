@@ -173,6 +173,10 @@ class Resolver:
                         break
                     hits = self.kb.index.get(key)
                     if not hits:
+                        if self._base_match(i, length, key):
+                            i += length
+                            found = True
+                            break
                         continue
                     span = doc[i : i + length]
                     if i > 0 and norm(texts[i - 1]) in self.kb.first_names and self.claimed[i - 1] is None and all(
@@ -193,6 +197,39 @@ class Resolver:
                     break
             if not found:
                 i += 1
+
+    def _base_match(self, i: int, length: int, key: str) -> bool:
+        """A name of the Phoenix base layer at tokens [i, i+length): an actor or a place."""
+        if self.kb.base() is None or key in self.ambiguous or key in self.kb.agents:
+            return False
+        span = self.doc[i : i + length]
+        words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+        if not words or not all(_is_cap(t) for t in words):
+            return False
+        labels = {self.ent_of[t.i].label_ for t in span if t.i in self.ent_of}
+        if length == 1:  # one word: a proper noun the parser sees as a name, or an acronym
+            t = span[0]
+            if t.pos_ != "PROPN" and not t.text.isupper():
+                return False
+            if not labels and not (t.text.isupper() and len(t.text) > 1):
+                return False
+        iso = self.kb.base_place(key)
+        hits = [] if iso is not None and labels & {"GPE", "LOC", "FAC"} else self.kb.base_hits(key)
+        if hits:
+            if "PERSON" in labels and not any(h.entry.kind == "person" for h in hits):
+                hits = []
+            if labels & {"GPE", "LOC"} and not any(h.entry.kind != "person" for h in hits):
+                hits = []
+            hit = self.kb.best_hit(hits, self.date)
+            if hit is not None:
+                self.claim(Item(i, i + length, "kb", hit=hit))
+                return True
+        if iso is not None and (length > 1 or labels & {"GPE", "LOC", "FAC"}):
+            for j in range(i, i + length):
+                self.out.places[j] = f"country:{iso}"
+            self.claim(Item(i, i + length, "place"))
+            return True
+        return False
 
     def _filter_hits(self, span: Any, hits: list[Hit]) -> list[Hit]:
         ents = {id(self.ent_of[t.i]): self.ent_of[t.i] for t in span if t.i in self.ent_of}
@@ -410,7 +447,17 @@ class Resolver:
         self.find_pronouns()
         resolve_items(self)
         self.emit()
+        self.place_countries()
         return self.out
+
+    def place_countries(self) -> None:
+        """Countries that places of the text belong to become actors of ``actors`` (for coders
+        that take "arrived in Amman" as an action towards Jordan); tokens still map to places."""
+        for pid in set(self.out.places.values()):
+            if pid.startswith("country:") and pid not in self.out.actors:
+                e = self.kb.entries.get(pid)
+                if e is not None:
+                    self.out.actors[pid] = self.kb.actor_at(e, self.date)
 
     def emit(self) -> None:
         doc = self.doc

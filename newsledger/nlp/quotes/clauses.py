@@ -89,6 +89,8 @@ class ClausePass(DocBase):
         return [a for key, a in best.items() if not (len(key) > 0 and a.frags != [p for k in key if k >= 0 for p in self.marks[k].pieces] and key & claimed)]
 
     def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> Attr | None:
+        if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
+            hi = self.cut_tail(lo, hi, cue.i)
         span = self.trim(lo, hi)
         if span is None:
             return None

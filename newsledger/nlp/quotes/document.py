@@ -143,6 +143,42 @@ class DocBase:
             return None
         return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
+    def cut_tail(self, lo: int, hi: int, cue_i: int) -> int:
+        """The last token of content lo..hi once trailing asides are cut off: a
+        semicolon, a dash or a comma (outside quotation marks) that opens a
+        non-restrictive relative clause, an apposition or a participial or concessive
+        adverbial ("..., which forced her to leave", "..., the latest chapter in ...",
+        "..., arguing that ..."); and the paragraphs the cue is not in."""
+        doc = self.doc
+        if cue_i < lo:  # a paragraph break after the content's start ends it
+            brk = self.text.find("\n", doc[lo].idx, doc[hi].idx)
+            if brk >= 0:
+                hi = max(lo, self.tok_at(brk) - (1 if doc[self.tok_at(brk)].idx >= brk else 0))
+        cut_deps = self.lex.cut_deps
+        if __import__("os").environ.get("QX") == "0":
+            return hi
+        for j in range(lo + 1, hi):
+            t = doc[j]
+            if t.text in (";", "--", "—", "–") or (t.text == "," and j + 1 <= hi):
+                if self.mark_at(t.idx) is not None:
+                    continue
+                if t.text == ";" or t.text in ("--", "—", "–"):
+                    if j - lo >= 2:
+                        return j - 1
+                    continue
+                k = doc[j + 1]
+                h = k
+                while h.head is not h and h.head.left_edge.i == k.i and lo <= h.head.i <= hi:
+                    h = h.head
+                dep = h.dep_
+                if dep in cut_deps and (dep != "advcl" or h.tag_ in ("VBG", "VBN")
+                                         or any(c.dep_ == "mark" and c.lower_ in self.lex.cut_marks for c in h.children)):
+                    if dep == "relcl" and k.lower_ not in ("which", "who", "whose", "whom"):
+                        continue
+                    if j - lo >= 2:
+                        return j - 1
+        return hi
+
     def inside_quote(self, tok: Any) -> bool:
         k = self.mark_at(tok.idx)
         return k is not None and self.marks[k].open_mark != tok.idx and (self.marks[k].close_mark != tok.idx)

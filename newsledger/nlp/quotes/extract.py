@@ -290,6 +290,7 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
         spk_text = dq.res.speaker_text(a.speaker) if a.speaker is not None else None
         if spk_text is not None and spk_text.lower() in lex.non_speakers and a.actor is None:
             spk_text = None
+        spk_span = dq.res.speaker_span(a.speaker) if a.speaker is not None and spk_text is not None else (None, None)
         text = " … ".join(_clean(dq.text[s:e]) for s, e in a.frags)
         cue = a.cue.text if a.cue is not None else None
         if a.cue is not None and a.cue.lemma_.lower() == "accord":
@@ -297,7 +298,7 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
         quotes.append(Quote(
             id=f"{article_id}:q{len(quotes) + 1}", article_id=article_id, speaker_id=a.actor,
             speaker_text=spk_text, text=text, start=a.start, end=a.end, kind=kind,  # type: ignore[arg-type]
-            cue=cue, fragments=tuple(a.frags),
+            cue=cue, fragments=tuple(a.frags), speaker_start=spk_span[0], speaker_end=spk_span[1],
         ))
         if a.actor is not None or a.speaker is not None:
             prev = a

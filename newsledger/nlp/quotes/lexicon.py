@@ -21,6 +21,8 @@ class CueLexicon:
     xcomp_content: frozenset[str]
     prep_content: dict[str, frozenset[str]]
     min_words_uncued: int
+    cut_deps: frozenset[str]
+    cut_marks: frozenset[str]
     max_words_scare: int
 
     def is_cue(self, lemma: str) -> bool:
@@ -42,6 +44,8 @@ def load_lexicon() -> CueLexicon:
         object_content=frozenset(d.get("object_content_verbs") or ()),
         xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
         prep_content={k: frozenset(v) for k, v in (d.get("prep_content_verbs") or {}).items()},
+        cut_deps=frozenset(d.get("content_cut_deps") or ()),
+        cut_marks=frozenset(d.get("content_cut_marks") or ()),
         min_words_uncued=int(d.get("min_words_uncued", 4)),
         max_words_scare=int(d.get("max_words_scare", 3)),
     )

@@ -99,6 +99,15 @@ class SpeakerResolver:
             words = words[1:]
         return " ".join(t.text for t in words) or tok.text
 
+    def speaker_span(self, tok: Any) -> tuple[int, int]:
+        """Character span of the speaker as written (``speaker_text``'s words)."""
+        lo = tok.left_edge.i
+        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space]
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        first = words[0] if words else tok
+        return first.idx, tok.idx + len(tok.text)
+
     def resolve(self, tok: Any, prev_speaker: str | None) -> str | None:
         """Actor id for the speaker token ``tok`` (API first, then the discourse rules)."""
         direct = self.da.actor_for_token(tok.i)

@@ -206,7 +206,9 @@ def _date_clock_times(out: list[RawTimex], text: str) -> list[RawTimex]:
         gap = text[t.end : nxt.start]
         if len(gap) > 6 or not _CLOCK_DATE_GAP.match(gap):
             continue
-        out[i] = RawTimex(t.start, t.end, t.text, t.type, nxt.value + t.value[t.value.index("T") :], t.mod)
+        out[i] = RawTimex(
+            t.start, t.end, t.text, t.type, nxt.value + t.value[t.value.index("T") :], t.mod
+        )
     return out
 
 

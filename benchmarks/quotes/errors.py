@@ -1,0 +1,153 @@
+"""Error analysis for the quotes benchmark: buckets false positives and speaker errors.
+
+Usage:
+    .venv/bin/python benchmarks/quotes/errors.py --split dev [--limit N] [--kinds direct] [--show BUCKET] [--n 20]
+
+Reads the predictions ``benchmarks/out/quotes/<tag>.pred.jsonl`` written by ``run.py`` and
+pairs them with gold using the shared scorer's own functions (alphanumeric positions,
+greedy one-to-one Jaccard >= 0.5 pairing), then prints bucket counts and examples.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("NEWSLEDGER_SHARED")
+    return Path(env) if env else REPO / ".." / "shared"
+
+
+def load_scorer(bench: Path):
+    spec = importlib.util.spec_from_file_location("qscore", bench / "score.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def pair(sc, text, gq, pq):
+    gpos = [sc.positions(text, q) for q in gq]
+    ppos = [sc.positions(text, q) for q in pq]
+    cands = []
+    for gi, gp in enumerate(gpos):
+        for pi, pp in enumerate(ppos):
+            j = sc.jaccard(gp, pp)
+            if j >= 0.5:
+                cands.append((j, gi, pi))
+    cands.sort(key=lambda x: (-x[0], x[1], x[2]))
+    mg, mp, pairs = set(), set(), []
+    for _j, gi, pi in cands:
+        if gi in mg or pi in mp:
+            continue
+        mg.add(gi)
+        mp.add(pi)
+        pairs.append((gi, pi))
+    return gpos, ppos, pairs
+
+
+def snip(text, s, e, w=60):
+    return (text[max(0, s - w):s] + "[[" + text[s:e] + "]]" + text[e:e + w]).replace("\n", " | ")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--kinds", default="direct")
+    ap.add_argument("--show", default="")
+    ap.add_argument("--n", type=int, default=15)
+    a = ap.parse_args()
+    bench = shared_dir() / "benchmarks" / "quotes"
+    sc = load_scorer(bench)
+    tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"
+    gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
+    if a.limit:
+        gold = gold[: a.limit]
+    pred = {d["id"]: d for d in map(json.loads, (REPO / "benchmarks" / "out" / "quotes" / f"{tag}.pred.jsonl").open(encoding="utf-8"))}
+    kinds = set(a.kinds.split(",")) if a.kinds != "all" else None
+    fp, spk = Counter(), Counter()
+    ex: dict[str, list[str]] = {}
+    for g in gold:
+        text = g["text"]
+        gq = g["quotes"]
+        pq = pred.get(g["id"], {}).get("quotes", [])
+        gpos, ppos, pairs = pair(sc, text, gq, pq)
+        keep = [kinds is None or q["kind"] in kinds for q in gq]
+        mp = {pi: gi for gi, pi in pairs}
+        for pi, p in enumerate(pq):
+            pp = ppos[pi]
+            if pi in mp:
+                gi = mp[pi]
+                if not keep[gi]:
+                    continue
+                gqq = gq[gi]
+                gnames = [n for n in (gqq.get("speaker_resolved_auto"), gqq.get("speaker")) if sc.name_key(n)]
+                if not gnames:
+                    b = "spk:gold-unnamed" if gqq.get("speaker") else "spk:gold-nosource"
+                    if not gqq.get("speaker"):
+                        b += ":ok" if not p.get("speaker") else ":we-give"
+                    spk[b] += 1
+                    ex.setdefault(b, []).append(f"{g['id']} P={p.get('speaker')!r} G={gqq.get('speaker')!r} | {snip(text, p['start'], p['end'], 80)}")
+                    continue
+                if sc.names_match(p.get("speaker"), gnames):
+                    spk["spk:ok"] += 1
+                    continue
+                ps = p.get("speaker")
+                if not ps:
+                    b = "spk:none"
+                elif sc.name_key(ps) is None:
+                    b = "spk:pronoun-unresolved"
+                elif gqq.get("speaker_start") is not None and p.get("speaker_start") is not None and \
+                        sc.positions(text, gqq, "speaker_fragments", "speaker_start", "speaker_end") & \
+                        sc.positions(text, p, "speaker_fragments", "speaker_start", "speaker_end"):
+                    b = "spk:right-span-wrong-name"
+                else:
+                    b = "spk:wrong"
+                spk[b] += 1
+                ex.setdefault(b, []).append(f"{g['id']} P={ps!r} G={gqq.get('speaker')!r}/{gqq.get('speaker_resolved_auto')!r} cue={p.get('cue')!r} | {snip(text, p['start'], p['end'], 100)}")
+                continue
+            if not pp:
+                continue
+            # not matched to a kept gold: ignored when matched/inside another kind
+            if kinds is not None:
+                if pi in mp:
+                    continue
+                if any(not keep[gi] and len(pp & gpos[gi]) * 2 >= len(pp) for gi in range(len(gq))):
+                    continue
+            best = max(((sc.jaccard(pp, gpos[gi]), gi) for gi in range(len(gq))), default=(0.0, -1))
+            if best[0] == 0:
+                b = f"fp:no-overlap:{p.get('kind')}"
+            else:
+                gi = best[1]
+                gp = gpos[gi]
+                if gp <= pp:
+                    b = f"fp:over-extends:{p.get('kind')}>{gq[gi]['kind']}"
+                elif pp <= gp:
+                    b = f"fp:inside:{p.get('kind')}<{gq[gi]['kind']}"
+                else:
+                    b = f"fp:partial:{p.get('kind')}~{gq[gi]['kind']}"
+            fp[b] += 1
+            gs = f" GOLD={snip(text, gq[best[1]]['start'], gq[best[1]]['end'], 0)}" if best[0] else ""
+            ex.setdefault(b, []).append(f"{g['id']} cue={p.get('cue')!r} spk={p.get('speaker')!r} | {snip(text, p['start'], p['end'])}{gs}")
+    for name, c in (("false positives", fp), ("speakers (matched, kept kinds)", spk)):
+        print(f"== {name}: {sum(c.values())}")
+        for k, v in c.most_common():
+            print(f"  {v:5d} {k}")
+    if a.show:
+        for k in sorted(ex):
+            if k.startswith(a.show):
+                print(f"\n## {k}")
+                for line in ex[k][: a.n]:
+                    print("  " + line[:700])
+
+
+if __name__ == "__main__":
+    main()
