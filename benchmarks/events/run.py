@@ -63,7 +63,10 @@ def actor_code(aid: str, actors: dict) -> str:
     a = actors.get(aid)
     if a is None:
         return ""
-    return (a.codes or {}).get("cameo", "")[:6]
+    codes = a.codes or {}
+    if args.set == "plover_gsr" and codes.get("plover"):  # PLOVER-style actor codes (IGOs: "IGO" + sector)
+        return codes["plover"][:6]
+    return codes.get("cameo", "")[:6]
 
 
 def to_items(events: list, actors: dict) -> list[dict]:

@@ -71,7 +71,7 @@ def main() -> None:
     gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
     if a.limit:
         gold = gold[: a.limit]
-    pred = {d["id"]: d for d in map(json.loads, (REPO / "benchmarks" / "out" / "quotes" / f"{tag}.pred.jsonl").open(encoding="utf-8"))}
+    pred = {d["id"]: d for d in map(json.loads, (REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl").open(encoding="utf-8"))}
     kinds = set(a.kinds.split(",")) if a.kinds != "all" else None
     fp, spk = Counter(), Counter()
     ex: dict[str, list[str]] = {}
@@ -110,7 +110,10 @@ def main() -> None:
                         sc.positions(text, p, "speaker_fragments", "speaker_start", "speaker_end"):
                     b = "spk:right-span-wrong-name"
                 else:
-                    b = "spk:wrong"
+                    b = "spk:wrong-token"
+                if b.startswith("spk:wrong") or b.startswith("spk:right"):
+                    gs = (gqq.get("speaker") or "").lower()
+                    b += ":gold-pron" if sc.name_key(gs) is None else ":gold-named" if gqq.get("speaker_resolved_auto") and sc.names_match(gqq.get("speaker"), [gqq["speaker_resolved_auto"]]) else ":gold-desc"
                 spk[b] += 1
                 ex.setdefault(b, []).append(f"{g['id']} P={ps!r} G={gqq.get('speaker')!r}/{gqq.get('speaker_resolved_auto')!r} cue={p.get('cue')!r} | {snip(text, p['start'], p['end'], 100)}")
                 continue

@@ -32,7 +32,9 @@ from newsledger.model import ArticleAnalysis, Claim
 
 _NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion|bn)\b)?")
-REPRESENTATIVE_SAMPLE = 25
+REPRESENTATIVE_SAMPLE = 25  # members looked at when choosing a claim's text or linking to a group
+CONFLICT_ALL_BELOW = 50     # nouns with more figure values than this: only corroborated figures conflict
+LINK_WINDOW = 50            # most recent groups of one key a candidate may join
 _NOUN = re.compile(r"\s*(?:[A-Z][a-z]+\s+)?([A-Za-z][a-z]+)")
 
 
@@ -131,7 +133,7 @@ def _link(cands: list[Candidate], need: int) -> list[list[Candidate]]:
     """Single-link groups: a candidate joins the first group with a recent member sharing ``need`` stems."""
     clusters: list[list[Candidate]] = []
     for c in cands:
-        for cl in clusters:
+        for cl in clusters[-LINK_WINDOW:]:
             if any(len(c.stems & o.stems) >= need for o in cl[-REPRESENTATIVE_SAMPLE:]):
                 cl.append(c)
                 break
@@ -196,14 +198,17 @@ class ClaimIndex:
         for k in sorted(touched):  # conflicts: only pairs with a rebuilt figure claim
             if k[0] != "figure":
                 continue
+            value = float(k[1])
             for b in self.built[k]:
                 for noun in filter(None, b[2].split(",")):
-                    self.by_noun[noun].add(k)
-                    for other_key in self.by_noun[noun]:
-                        if other_key == k:
+                    keys = self.by_noun[noun]
+                    keys.add(k)
+                    for other_key in keys:
+                        if other_key == k or not value / 3 <= float(other_key[1]) <= value * 3:
                             continue
                         for o in self.built.get(other_key, ()):
-                            if _in_conflict(b, o, noun):
+                            if (len(b[0].article_ids) > 1 or len(o[0].article_ids) > 1
+                                    or len(keys) <= CONFLICT_ALL_BELOW) and _in_conflict(b, o, noun):
                                 self.conflicts[b[0].id].add(o[0].id)
                                 self.conflicts[o[0].id].add(b[0].id)
 

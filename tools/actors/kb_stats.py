@@ -38,6 +38,13 @@ def main() -> None:
           f"({offices} office terms)  index keys: {len(kb.index)}  agent phrases: {len(kb.agents)}  "
           f"places: {len(kb.places)}  titles: {len(kb.titles)}")
     print(f"entity-ruler patterns: {len(kb.entity_ruler_patterns())}")
+    t2 = time.perf_counter()
+    base = kb.base()
+    kb.first_words()
+    base_s = time.perf_counter() - t2
+    if base is not None:
+        print(f"Phoenix base layer (lazy, on first resolve): {base_s:.3f} s; {len(base.rows)} names, "
+              f"{len(base.index)} index keys, {len(base.places)} place names; total {load_s + base_s:.3f} s")
     if not args.seeds:
         return
     from newsledger.nlp.pipeline import build_nlp

@@ -60,7 +60,7 @@ def main() -> None:
                 codes = []
                 for aid in da.actors_for_span(span.start, span.end):
                     a = da.actors.get(aid)
-                    codes.append(((a.codes or {}).get("cameo", "") if a else "")[:6])
+                    codes.append(((a.codes or {}).get("plover") or (a.codes or {}).get("cameo", "") if a else "")[:6])
                 places = [da.place_for_token(t.i) for t in span if da.place_for_token(t.i)]
                 stats["slots"] += 1
                 if gold in codes:

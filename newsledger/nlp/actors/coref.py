@@ -256,6 +256,13 @@ class _State:
         r = self.r
         assert it.hit is not None
         e, how = it.hit.entry, it.hit.how
+        if getattr(e, "_base", False):  # dictionary names are upper case: take the text's casing ("FBI")
+            aid = self._kb_person(e, it) if e.kind == "person" else r.kb_actor(e)
+            a = r.out.actors[aid]
+            text = r.doc[it.start : it.end].text
+            if norm(text) == norm(a.name) and text != a.name:
+                r.out.actors[aid] = Actor(a.id, text, a.kind, a.country, a.aliases, a.codes, a.roles)
+            return aid
         if e.kind == "person":
             if how == "surname":
                 longer = self._longer_form(it, _tokens(r.doc[it.start : it.end].text))
@@ -321,6 +328,8 @@ class _State:
         """Group agent of an owner; an organisation's government-sector agents are the organisation."""
         r = self.r
         owner = r.kb.owners.get(owner_key)
+        if owner is not None and getattr(owner, "_base", False):
+            return r.kb_actor(owner)  # "Hezbollah guerrillas": the group itself
         if owner is not None and (owner.kind == "organization" or (owner.cameo or "").startswith("IGO")):
             if sector.startswith("GOV"):
                 sector = sector[3:]

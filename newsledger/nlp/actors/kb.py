@@ -159,6 +159,19 @@ class ActorKB:
     def hits(self, text: str) -> list[Hit]:
         return self.index.get(norm(text), [])
 
+    def plover_code(self, cameo: str, kind: str = "") -> str:
+        """The PLOVER-style actor code of a CAMEO code: international organisations are ``IGO``
+        plus the first sector block ("IGOUNOMIL" -> "IGOMIL", "IGOEUREEC" -> "IGO"); people
+        coded to an IGO with no sector lead it ("IGOGOV"); other codes are unchanged."""
+        if not cameo.startswith("IGO"):
+            return cameo
+        rest = cameo[3:]
+        for k in range(0, len(rest) - 2, 3):
+            block = rest[k : k + 3]
+            if block in self.sectors and block != "IGO":
+                return "IGO" + block
+        return "IGOGOV" if kind == "person" else "IGO"
+
     def owner_cameo(self, owner: str) -> str:
         e = self.owners.get(owner)
         return (e.cameo if e and e.cameo else owner)
@@ -245,9 +258,12 @@ class ActorKB:
         """The ``Actor`` record of ``entry`` on ``date``."""
         roles = tuple(dict.fromkeys([o.label for o in self.offices_at(entry, date)] + list(extra_roles)))
         aliases = tuple(a for a in dict.fromkeys([entry.name, *entry.aliases]) if a != entry.name)
+        codes = self.codes_at(entry, date)
+        if getattr(entry, "_plover", None) and codes.get("cameo") == entry.cameo:
+            codes["plover"] = entry._plover  # type: ignore[attr-defined]
         return Actor(
             id=entry.id, name=entry.name, kind=entry.kind,  # type: ignore[arg-type]
-            country=entry.country, aliases=aliases, codes=self.codes_at(entry, date), roles=roles,
+            country=entry.country, aliases=aliases, codes=codes, roles=roles,
         )
 
     def group_actor(self, owner: str, sector: str) -> Actor:
@@ -404,6 +420,8 @@ def _load_igos(kb: ActorKB) -> None:
             aliases=list(g.get("aliases") or []), cameo=g.get("cameo"), adj=list(g.get("adj") or []),
             parent=g.get("parent"), key=g["key"],
         )
+        if g.get("plover"):
+            e._plover = str(g["plover"])  # type: ignore[attr-defined]
         e._metonym = list(g.get("metonyms") or [])  # type: ignore[attr-defined]
         kb.entries[e.id] = e
         kb.owners[g["key"]] = e
@@ -508,23 +526,24 @@ class BaseLayer:
     def __init__(self, data: dict[str, Any], cameo_iso: dict[str, str]) -> None:
         self.rows: list[list[Any]] = data.get("actors") or []
         self.cameo_iso = cameo_iso
-        self.index: dict[str, list[int]] = {}
-        self.first: dict[str, int] = {}
-        for i, row in enumerate(self.rows):
-            for name in (row[0], *row[2]):
-                key = norm(name)
-                lst = self.index.setdefault(key, [])
-                if i not in lst:
-                    lst.append(i)
-        self.places: dict[str, str] = {}
-        for iso, names in (data.get("places") or {}).items():
-            for name in names:
-                self.places.setdefault(norm(name), str(iso))
-        for key in list(self.index) + list(self.places):
-            words = re.split(r"[ -]", key)
-            n = len(key.replace("-", " - ").split())
-            if n > self.first.get(words[0], 0):
-                self.first[words[0]] = n
+        self.index: dict[str, list[int]] = data.get("index") or {}
+        self.places: dict[str, str] = data.get("place_index") or {}
+        self.first: dict[str, int] = data.get("first") or {}
+        if not self.index:  # a file without precomputed keys
+            for i, row in enumerate(self.rows):
+                for name in (row[0], *row[2]):
+                    lst = self.index.setdefault(norm(name), [])
+                    if i not in lst:
+                        lst.append(i)
+            for iso, names in (data.get("places") or {}).items():
+                for name in names:
+                    self.places.setdefault(norm(name), str(iso))
+        if not self.first:
+            for key in list(self.index) + list(self.places):
+                words = re.split(r"[ -]", key)
+                n = len(key.replace("-", " - ").split())
+                if n > self.first.get(words[0], 0):
+                    self.first[words[0]] = n
         self._entries: dict[int, KBEntry] = {}
         self._surnames: dict[str, list[int]] | None = None
 
@@ -559,8 +578,11 @@ class BaseLayer:
         e._base = True  # type: ignore[attr-defined]
         if kind != "person":
             e.cameo = codes[-1][0] if codes else None
-            e.key = aid.split(":", 1)[1]
-            kb.owners.setdefault(e.key, e)
+            if e.cameo and (e.cameo[:3] in self.cameo_iso or e.cameo.startswith("IGO")):
+                # a state-based group or IGO qualifies agents ("Hezbollah guerrillas" = Hezbollah);
+                # companies and NGOs do not ("Wells Fargo business")
+                e.key = aid.split(":", 1)[1]
+                kb.owners.setdefault(e.key, e)
         self._entries[idx] = e
         return e
 

@@ -203,7 +203,8 @@ class Resolver:
         if self.kb.base() is None or key in self.ambiguous or key in self.kb.agents:
             return False
         span = self.doc[i : i + length]
-        words = [t for t in span if not t.is_punct and t.lower_ not in NAME_PARTICLES]
+        inner = NAME_PARTICLES | {"of", "for", "the", "and", "in", "on"}
+        words = [t for k, t in enumerate(span) if not t.is_punct and not (0 < k < length - 1 and t.lower_ in inner)]
         if not words or not all(_is_cap(t) for t in words):
             return False
         labels = {self.ent_of[t.i].label_ for t in span if t.i in self.ent_of}
@@ -274,6 +275,8 @@ class Resolver:
             if gender is None and start > 0 and self.doc[start - 1].lower_ in self.honorifics:
                 gender = self.honorifics[self.doc[start - 1].lower_] or None
             kind = {"PERSON": "person", "ORG": "org", "NORP": "norp"}[ent.label_]
+            if kind == "org" and self.doc[start:end].text.lower() in self.kb.agents and self._owner_item_before(start):
+                continue  # "US Congress": an agent noun with its owner (step 4)
             if kind == "person" and norm(self.doc[start:end].text) in self.kb.not_people:
                 kind = "org"
             if kind == "norp" and self.doc[start:end].root.dep_ in ("amod", "compound", "nmod"):
@@ -326,6 +329,8 @@ class Resolver:
                 last = doc[i + length - 1]
                 key = " ".join(words)
                 key_lemma = " ".join(words[:-1] + [lemmas[i + length - 1]])
+                key = key if key in titles else key.replace(" - ", "-")
+                key_lemma = key_lemma if key_lemma in titles else key_lemma.replace(" - ", "-")
                 if key in titles or key_lemma in titles:
                     match = (length, titles.get(key) or titles[key_lemma], last.tag_ in ("NNS", "NNPS"))
                     break
@@ -333,7 +338,14 @@ class Resolver:
                 i += 1
                 continue
             length, tdef, plural = match
-            item = Item(i, i + length, "title", role=tdef["role"], sector=tdef.get("sector", ""),
+            if plural and str(tdef.get("singular", "")).lower() == "true" and self._owner_item_before(i) is None:
+                i += length  # "the leaders of Kosovo and Serbia": the countries ("Palestinian leaders": PSEGOV)
+                continue
+            longer = f"{lowers[i - 1]} {' '.join(lowers[i:i + length - 1] + [lemmas[i + length - 1]])}" if i > 0 else ""
+            if self.claimed[i - 1] is None and longer in self.kb.agents and self.kb.agents[longer][:3] != tdef.get("sector", "")[:3]:
+                i += length  # "rebel leaders": an agent phrase of another sector, not a title
+                continue
+            item = Item(i, i + length, "title", role=tdef["role"], sector=self._marked_sector(doc[i + length - 1], i, tdef.get("sector", "")),
                         label=doc[i : i + length].text, plural=plural, owner=tdef.get("owner"))
             self._title_owner(item)
             self.claim(item)
@@ -364,8 +376,26 @@ class Resolver:
                     return it
         return None
 
+    def _owner_modifier(self, item: Item) -> Item | None:
+        """A country/IGO modifying the title's head over other modifiers ("Serbian Labour
+        Minister", "Nigerian junior foreign minister"): at most 3 words back, all attached to it."""
+        head = self.doc[item.end - 1]
+        j = item.start - 1
+        while j >= max(0, item.start - 4):
+            tok = self.doc[j]
+            if tok.head.i < item.start - 4 or tok.head.i >= item.end or tok.dep_ not in ("compound", "amod", "nmod", "poss", "case"):
+                return None
+            it = self.claimed[j]
+            if it is not None:
+                if it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None and it.end == j + 1:
+                    return it
+                return None
+            j -= 1
+        _ = head
+        return None
+
     def _title_owner(self, item: Item) -> None:
-        q = self._owner_item_before(item.start) or self._owner_item_after(item.end)
+        q = self._owner_item_before(item.start) or self._owner_item_after(item.end) or self._owner_modifier(item)
         if q is not None and q.hit is not None and q.hit.how != "capital":
             item.owner = item.owner or q.hit.entry.key
             item.extra.append((q.start, q.end))
@@ -382,8 +412,10 @@ class Resolver:
                 continue
             if tok.pos_ not in ("NOUN", "PROPN") or self.claimed[tok.i] is not None:
                 continue
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
-                continue  # "police" in "police officers": the head noun decides
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and (
+                tok.head.lemma_.lower() in heads or tok.head.lower_ in heads or tok.head.dep_ not in ("nsubj", "nsubjpass")
+            ):
+                continue  # "police officers": the head noun decides; "army bulldozers demolished": the army acts
             best = None
             for k in range(max(0, tok.i - 3), tok.i + 1):
                 if not self.free(k, tok.i + 1):
@@ -400,6 +432,7 @@ class Resolver:
             if best is None:
                 continue
             k, sector = best
+            sector = self._marked_sector(tok, k, sector)
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
             item = Item(k, tok.i + 1, "agent", sector=sector, plural=tok.tag_ in ("NNS", "NNPS"),
                         label=doc[k : tok.i + 1].text, name="definite" if definite else "")
@@ -408,18 +441,55 @@ class Resolver:
                 item.owner = owner.hit.entry.key
                 item.extra.append((owner.start, owner.end))
                 owner.kind = "consumed"
+                self._conjunct_owners(owner, item)
             self.claim(item)
+
+    def _marked_sector(self, head: Any, k: int, sector: str) -> str:
+        """"Ugandan opposition candidates": a marked modifier's sector beats a generic head's."""
+        rules = self.kb.rules or {}
+        if sector and sector[:3] not in set(rules.get("generic_head_sectors") or []):
+            return sector
+        marked = set(rules.get("marked_modifier_sectors") or [])
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.i < head.i:
+                s2 = self.kb.agents.get(c.lower_) or self.kb.agents.get(c.lemma_.lower())
+                if s2 and s2[:3] in marked:
+                    return s2
+        return sector
+
+    def _conjunct_owners(self, owner: Item, item: Item) -> None:
+        """"Hungarian and Romanian officials": the earlier conjunct qualifies its own group."""
+        j = owner.start - 1
+        if owner.hit is None or owner.hit.how != "adj":
+            return
+        while j >= 1 and self.doc[j].lower_ in ("and", ",", "&"):
+            prev = self.claimed[j - 1]
+            if prev is None or prev.kind != "kb" or prev.hit is None or prev.hit.entry.kind == "person" \
+                    or prev.hit.entry.key is None or prev.hit.how != "adj":
+                return
+            prev.kind, prev.owner, prev.sector, prev.plural = "agent", prev.hit.entry.key, item.sector, True
+            j = prev.start - 1
 
     def _agent_owner(self, head: Any, k: int) -> Item | None:
         doc = self.doc
         left = head.left_edge.i
+        if head.dep_ == "compound" and head.head.i > head.i:  # "Israeli army bulldozers": the phrase's modifiers
+            left = min(left, head.head.left_edge.i)
         for j in range(k - 1, max(left, k - 6) - 1, -1):
             it = self.claimed[j]
             if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                 return it
+            if it is not None and it.kind == "place" and it.end == k:  # "Darfur rebels": the region's country
+                country = self.kb.entries.get(self.out.places.get(j, ""))
+                if country is not None and country.key is not None:
+                    return Item(it.start, it.end, "place-owner", hit=Hit(country, "place"))
             if it is not None and it.kind in ("person", "title"):
                 return None
+        blocked = set(self.kb.rules.get("located_not_owned") or [])
+        words = {t.lower_ for t in doc[k : head.i + 1]} | {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
         for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from") and words & blocked:
+                continue
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
@@ -448,7 +518,16 @@ class Resolver:
         resolve_items(self)
         self.emit()
         self.place_countries()
+        self.add_plover_codes()
         return self.out
+
+    def add_plover_codes(self) -> None:
+        """``codes["plover"]`` beside every ``codes["cameo"]`` (see ``ActorKB.plover_code``)."""
+        for aid, a in list(self.out.actors.items()):
+            cameo = (a.codes or {}).get("cameo")
+            if cameo and "plover" not in a.codes:
+                codes = {**a.codes, "plover": self.kb.plover_code(cameo, a.kind)}
+                self.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, codes, a.roles)
 
     def place_countries(self) -> None:
         """Countries that places of the text belong to become actors of ``actors`` (for coders

@@ -15,6 +15,9 @@ from newsledger.nlp.quotes.document import (
     _distance,
 )
 
+import os as _os
+_VBG_DEPS = frozenset(_os.environ.get("QG", "ROOT,conj").split(","))
+_PREP_ALL = _os.environ.get("QF") == "1"
 _COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
 
 
@@ -109,7 +112,7 @@ class ClausePass(DocBase):
         first = self.doc[lo]
         if not speech and first.tag_ in _WH_TAGS:
             return None  # "knowing how ...", "finding what ...": not an attribution
-        if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
+        if not speech and cue.tag_ == "VBG" and cue.dep_ not in _VBG_DEPS:
             return None  # participial stance verbs ("wanting to ...") are rarely attributions
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
@@ -187,6 +190,9 @@ class ClausePass(DocBase):
             preps = lex.prep_content[lemma]
             parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ in ("pobj", "pcomp")][:1]
+            if not parts and _PREP_ALL:  # "calling for X to do Y": the preposition's whole phrase
+                parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
+                         for g in c.children if not g.is_punct][:1]
         if not parts:
             return None
         lo = min(c.left_edge.i for c in parts)

@@ -94,7 +94,7 @@ class DocBase:
         paragraph), an inverted subject ("said X"), or the subject of the verb it hangs on
         ("..., saying", "by declaring that")."""
         for c in cue.children:
-            if c.dep_ == "nsubj" and not self.inside_quote(c):
+            if c.dep_ == "nsubj" and not self.inside_quote(c) and c.ent_type_ not in ("DATE", "TIME"):
                 if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
                     return cue.head
                 return self._same_paragraph(c, cue)
@@ -155,8 +155,6 @@ class DocBase:
             if brk >= 0:
                 hi = max(lo, self.tok_at(brk) - (1 if doc[self.tok_at(brk)].idx >= brk else 0))
         cut_deps = self.lex.cut_deps
-        if __import__("os").environ.get("QX") == "0":
-            return hi
         for j in range(lo + 1, hi):
             t = doc[j]
             if t.text in (";", "--", "—", "–") or (t.text == "," and j + 1 <= hi):

@@ -19,6 +19,7 @@ Two passes over one spaCy ``Doc``:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from newsledger.model import Quote
@@ -239,6 +240,25 @@ class _DocQuotes(ClausePass):
         rest = (self.text[line_start:s] + self.text[e:line_end]).strip(" \"“”'’.")
         return not rest and not self.text[s:e].rstrip(" \"”’'").endswith(_SENT_END)
 
+    def is_title(self, a: Attr) -> bool:
+        """A quoted title of a show or work ("told ABC's "Good Morning America"",
+        "on Fox News's "Hannity,""): one short quotation in title case, with no
+        sentence punctuation, after a possessive or a title-introducing word."""
+        if len(a.frags) != 1 or len(a.marks) != 1:
+            return False
+        s, e = a.frags[0]
+        content = self.text[s:e].strip(" ,’'")
+        words = content.split()
+        if not words or len(words) > self.lex.max_words_title or content.endswith(_SENT_END):
+            return False
+        if not all(w[0].isupper() or not w[0].isalpha() or w.lower() in self.lex.title_small_words for w in words):
+            return False
+        j = self.tok_at(self.marks[next(iter(a.marks))].open_mark) - 1
+        if j < 0:
+            return False
+        before = self.doc[j]
+        return before.tag_ == "POS" or before.lower_ in self.lex.title_preceders
+
     def sentence_initial(self, a: Attr) -> bool:
         t = self.tok_at(a.start)
         sent = self.sents[self.sent_of[t]]
@@ -258,10 +278,13 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     attrs = dq.merge_splits(attrs)
     quotes: list[Quote] = []
     prev: Attr | None = None
+    last: Attr | None = None  # the attribution of quotes[-1]
     for a in attrs:
         cue_found = a.cue is not None
         share = min(dq.quoted_share(s, e) for s, e in a.frags) if a.frags else 0.0
         kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"
+        if kind == "direct" and dq.is_title(a):
+            continue
         if not cue_found:
             w = dq.words(a)
             if w <= lex.max_words_scare or dq.is_headline(a):
@@ -282,8 +305,18 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
                     a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
                 elif prev is not None and prev.actor is not None:
                     a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
+        if a.inherited and prev is not None and last is prev and quotes and _continues(dq, prev, a, lex):
+            # a quotation paragraph with no cue of its own after a quoted attribution is
+            # more of the same attribution ('"A," X said. / "B."'): one quote, more fragments
+            prev.frags.extend(a.frags)
+            prev.marks |= a.marks
+            q = quotes[-1]
+            quotes[-1] = replace(q, end=a.end, fragments=tuple(prev.frags),
+                                 text=q.text + " … " + " … ".join(_clean(dq.text[s:e]) for s, e in a.frags))
+            continue
         if a.speaker is not None and not a.inherited:
-            a.actor = dq.res.resolve(a.speaker, prev.actor if prev else None)
+            prev_sent = dq.sent_of[dq.tok_at(max(prev.start, prev.end - 1))] if prev is not None else None
+            a.actor = dq.res.resolve(a.speaker, prev.actor if prev else None, prev_sent, kind != "indirect")
         if a.speaker is None and a.actor is None and (not cue_found or (
                 kind == "direct" and dq.words(a) <= lex.max_words_scare)):
             continue  # no speaker: a short quotation with a cue like "so-called" is a name
@@ -300,9 +333,22 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
             speaker_text=spk_text, text=text, start=a.start, end=a.end, kind=kind,  # type: ignore[arg-type]
             cue=cue, fragments=tuple(a.frags), speaker_start=spk_span[0], speaker_end=spk_span[1],
         ))
+        last = a
         if a.actor is not None or a.speaker is not None:
             prev = a
     return quotes
+
+
+def _continues(dq: _DocQuotes, prev: Attr, a: Attr, lex: CueLexicon) -> bool:
+    """Whether uncued quotation ``a`` continues attribution ``prev``: ``prev`` ends in a
+    quotation, and at most ``max_gap_continuation`` characters of narration (its cue)
+    stand between them."""
+    if not prev.marks or a.start <= prev.end:
+        return False
+    last_mark = dq.marks[max(prev.marks)]
+    if last_mark.end < prev.end - 2:
+        return False
+    return a.start - prev.end <= lex.max_gap_continuation
 
 
 def _previous_subject(dq: _DocQuotes, a: Attr, prev: Attr | None) -> Any | None:

