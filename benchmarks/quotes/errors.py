@@ -57,6 +57,50 @@ def snip(text, s, e, w=60):
     return (text[max(0, s - w):s] + "[[" + text[s:e] + "]]" + text[e:e + w]).replace("\n", " | ")
 
 
+def by_how(a: argparse.Namespace) -> None:
+    """Matched / unmatched predictions per construction (``extract(trace=...)``)."""
+    sys.path.insert(0, str(REPO))
+    from spacy.tokens import DocBin
+
+    from newsledger.nlp.actors import resolve_actors
+    from newsledger.nlp.pipeline import Resources
+    from newsledger.nlp.quotes.extract import extract
+
+    bench = shared_dir() / "benchmarks" / "quotes"
+    sc = load_scorer(bench)
+    tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"
+    gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
+    if a.limit:
+        gold = gold[: a.limit]
+    res = Resources.load()
+    parsed = list(DocBin().from_disk(REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spacy").get_docs(res.nlp.vocab))
+    tp, fp, spk = Counter(), Counter(), Counter()
+    for g, doc in zip(gold, parsed, strict=True):
+        trace: list[str] = []
+        qs = extract(doc, resolve_actors(doc, res.kb, g.get("date"), g["id"]), g["id"], trace=trace)
+        pq = [{"start": q.start, "end": q.end, "fragments": [list(f) for f in q.fragments]} for q in qs]
+        _g, _p, pairs = pair(sc, g["text"], g["quotes"], pq)
+        mp = {pi: gi for gi, pi in pairs}
+        for pi, (q, how) in enumerate(zip(qs, trace, strict=True)):
+            key = f"{how} {q.kind}"
+            if pi in mp:
+                tp[key] += 1
+                spk[key] += bool(g["quotes"][mp[pi]].get("speaker")) == bool(q.speaker_id or q.speaker_text)
+            else:
+                fp[key] += 1
+                pp = _p[pi]
+                best = max(((sc.jaccard(pp, gp), gi) for gi, gp in enumerate(_g)), default=(0.0, -1))
+                rel = "no-overlap" if best[0] == 0 else "over" if _g[best[1]] <= pp else "inside" if pp <= _g[best[1]] else "partial"
+                fp[f"  {key} :{rel}"] += 1
+                if a.show and a.show in key:
+                    gs = snip(g["text"], g["quotes"][best[1]]["start"], g["quotes"][best[1]]["end"], 0) if best[0] else ""
+                    print(f"{rel} {g['id'][:30]} cue={q.cue!r} | {snip(g['text'], q.start, q.end)[:500]} GOLD={gs[:300]}")
+    print(f"{'construction kind':32s}   tp   fp  prec")
+    for key in sorted(set(tp) | set(fp), key=lambda k: (-(tp[k.split(" :")[0].strip()] + fp[k.split(" :")[0].strip()]), k)):
+        n = tp[key] + fp[key]
+        print(f"{key:32s} {tp[key]:4d} {fp[key]:4d} {tp[key] / n:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
@@ -64,7 +108,12 @@ def main() -> None:
     ap.add_argument("--kinds", default="direct")
     ap.add_argument("--show", default="")
     ap.add_argument("--n", type=int, default=15)
+    ap.add_argument("--by-how", action="store_true",
+                    help="re-extract from the parse cache and give precision per construction")
     a = ap.parse_args()
+    if a.by_how:
+        by_how(a)
+        return
     bench = shared_dir() / "benchmarks" / "quotes"
     sc = load_scorer(bench)
     tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"

@@ -81,15 +81,17 @@ class CorpusState:
         fresh = [an for an in analyses if an.article.id not in self.articles]
         fresh.sort(key=lambda an: (an.article.published or "", an.article.id))
         items = []
+        candidates = []
         for an in fresh:
             art = an.article
             self.dedup.add(art.id, art.text)
             self.articles.add(art.id)
-            self.claim_index.add(claim_candidates(an))
+            candidates.extend(claim_candidates(an))
             self.dated[art.id] = dated_sentences(an)
             title = art.title or art.text.strip().split("\n")[0][:200]
             self.titles[art.id] = title
             items.append((art.id, art.text, art.title, art.published, tuple(a.id for a in an.actors)))
+        self.claim_index.add(candidates)
         self.clusterer.add_many(items)
 
     def stories(self) -> list[Story]:

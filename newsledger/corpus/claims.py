@@ -177,7 +177,8 @@ def _in_conflict(a: Built, b: Built, noun: str) -> bool:
 
 
 class ClaimIndex:
-    """Incremental claim grouping: only the (kind, key) groups new candidates touch are rebuilt."""
+    """Incremental claim grouping: only the (kind, key) groups and the nouns that new candidates
+    touch are rebuilt; everything else is kept from earlier batches."""
 
     def __init__(self) -> None:
         rules = claim_rules()
@@ -186,41 +187,56 @@ class ClaimIndex:
         self.cands: dict[tuple[str, str], list[Candidate]] = defaultdict(list)
         self.built: dict[tuple[str, str], list[Built]] = {}
         self.by_noun: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        self.conflicts: dict[str, set[str]] = defaultdict(set)
+        self.noun_conflicts: dict[str, list[tuple[str, str]]] = {}
 
     def add(self, candidates: Iterable[Candidate]) -> None:
+        """Add one batch of candidates (call once per batch, not per article)."""
         touched: set[tuple[str, str]] = set()
         for c in candidates:
             self.cands[(c.kind, c.key)].append(c)
             touched.add((c.kind, c.key))
+        nouns: set[str] = set()
         for k in sorted(touched):
             self.built[k] = _group_key(k[0], k[1], self.cands[k], self.need, self.min_free)
-        for k in sorted(touched):  # conflicts: only pairs with a rebuilt figure claim
-            if k[0] != "figure":
-                continue
-            value = float(k[1])
-            for b in self.built[k]:
-                for noun in filter(None, b[2].split(",")):
-                    keys = self.by_noun[noun]
-                    keys.add(k)
-                    for other_key in keys:
-                        if other_key == k or not value / 3 <= float(other_key[1]) <= value * 3:
-                            continue
-                        for o in self.built.get(other_key, ()):
-                            if (len(b[0].article_ids) > 1 or len(o[0].article_ids) > 1
-                                    or len(keys) <= CONFLICT_ALL_BELOW) and _in_conflict(b, o, noun):
-                                self.conflicts[b[0].id].add(o[0].id)
-                                self.conflicts[o[0].id].add(b[0].id)
+            if k[0] == "figure":
+                for b in self.built[k]:
+                    for noun in filter(None, b[2].split(",")):
+                        self.by_noun[noun].add(k)
+                        nouns.add(noun)
+        for noun in sorted(nouns):
+            self.noun_conflicts[noun] = self._conflicts_of(noun)
+
+    def _conflicts_of(self, noun: str) -> list[tuple[str, str]]:
+        """Conflicting claim pairs among the figures counting ``noun``.
+
+        Nouns with many figures ("people") compare only corroborated figures with the rest.
+        """
+        items = sorted(((float(k[1]), b) for k in self.by_noun[noun] for b in self.built.get(k, ())
+                        if noun in b[2].split(",")), key=lambda vb: (vb[0], vb[1][0].id))
+        every = len(items) <= CONFLICT_ALL_BELOW
+        out: list[tuple[str, str]] = []
+        for i, (va, a) in enumerate(items):
+            for vb, b in items[i + 1:]:
+                if vb > 3 * va:
+                    break
+                if (every or len(a[0].article_ids) > 1 or len(b[0].article_ids) > 1) and _in_conflict(a, b, noun):
+                    out.append((a[0].id, b[0].id))
+        return out
 
     def claims(self, canonical: Callable[[str], str] = lambda a: a) -> list[Claim]:
         """Claims with two or more independent sources, or in conflict with another claim."""
         live = {b[0].id: b[0] for groups in self.built.values() for b in groups}
-        sources = {cid: len({canonical(a) for a in c.article_ids}) for cid, c in live.items()}
+        conflicts: dict[str, set[str]] = defaultdict(set)
+        for pairs in self.noun_conflicts.values():
+            for a, b in pairs:
+                if a in live and b in live:
+                    conflicts[a].add(b)
+                    conflicts[b].add(a)
         out: list[Claim] = []
         for k in sorted(self.built):
             for claim, _, _ in self.built[k]:
-                others = {o for o in self.conflicts.get(claim.id, ()) if o in live}
-                if sources[claim.id] >= 2 or others:
+                others = conflicts.get(claim.id, set())
+                if others or len({canonical(a) for a in claim.article_ids}) >= 2:
                     out.append(Claim(claim.id, claim.text, claim.article_ids, tuple(sorted(others)),
                                      claim.value, claim.kind))
         return out

@@ -74,14 +74,12 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_\-']{2,}")
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    """Function words of every language the data files list (English from claims.en.yaml)."""
+    """English function words (claims.en.yaml). Other languages' function words are kept on
+    purpose: measured on the mixed stream, dropping them let es/fr/it articles bridge the
+    English Arab-spring stories (docs/corpus.md#stories)."""
     from newsledger.corpus.text import claim_rules
 
-    words = set(claim_rules("en")["stopwords"])
-    extra = load_data(data_path("corpus", "stopwords.yaml"), required=("stopwords",))["stopwords"]
-    for lang_words in extra.values():
-        words.update(str(w).lower() for w in lang_words)
-    return frozenset(words)
+    return frozenset(claim_rules("en")["stopwords"])
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

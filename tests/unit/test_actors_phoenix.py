@@ -112,3 +112,36 @@ def test_base_names_keep_the_text_casing_and_us_politicians(resources: Any) -> N
     assert "FBI" in names and "Fbi" not in names
     trump = next(t.i for t in doc if t.text == "Trump")
     assert res.actor_for_token(trump) == "person:donald-trump"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Darfur rebels attacked the town.", "rebels", "SDNREB"),
+        ("Israeli helicopters and tanks fired on the camp.", "helicopters", "ISRMIL"),
+        ("Hezbollah guerrillas killed two soldiers.", "guerrillas", "LBNREB"),
+    ],
+)
+def test_region_and_group_qualifiers(resources: Any, text: str, phrase: str, code: str) -> None:
+    doc, res = _resolve(resources, text, None)
+    assert _code(doc, res, phrase) == code
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The Tax Foundation said the plan would cost billions.", "Foundation"),  # "The Foundation" is a Phoenix alias
+        ("The New York businessman said he would win.", "businessman"),  # a state is no owner of one person
+    ],
+)
+def test_no_false_positives(resources: Any, text: str, phrase: str) -> None:
+    doc, res = _resolve(resources, text, "2016-09-20")
+    assert (_code(doc, res, phrase) or "")[:3] not in ("USA",)
+
+
+@pytest.mark.model
+def test_owner_after_the_name(resources: Any) -> None:
+    doc, res = _resolve(resources, "King Hassan of Morocco met the delegation.", None)
+    assert _code(doc, res, "Hassan") == "MARGOV"

@@ -123,7 +123,9 @@ def build(directory: Path) -> dict:
                 m = re.match(r"^(.*?)\s*\(([^)]*)\)?\s*$", n)  # "Liberation Tigers Of Tamil Eelam (Ltte)"
                 if m and m.group(1):
                     forms.append(m.group(1))
-            names = [n for n in dict.fromkeys(forms) if ok_name(n, person)]
+            # a one-word alias is kept only when it looks like an acronym ("The Foundation" is no name)
+            names = [n for k, n in enumerate(dict.fromkeys(forms)) if ok_name(n, person) and (
+                k == 0 or len(norm(n).split()) > 1 or len(norm(n)) <= 5)]
             if not names:
                 continue
             dated = [[c, s, t] for c, s, t in codes if s is not None or t is not None]

@@ -18,7 +18,11 @@ Public API (used by the pipeline, quotes and events; keep these signatures):
   ``mentions: list[Mention]`` (char offsets), ``actor_for_token(i) -> str | None``
   (the actor a token refers to, pronouns/descriptions/metonymy included),
   ``actors_for_span(start_token, end_token) -> list[str]`` and
-  ``place_for_token(i) -> str | None`` (places used as locations, not actors).
+  ``place_for_token(i) -> str | None`` (places used as locations, not actors; a place of a
+  known country gives ``country:<iso3>``, and that country is in ``actors``).
+  Actor codes: ``codes["cameo"]`` and, beside it, ``codes["plover"]`` (IGOs as ``IGO`` + sector).
+  ``load_kb()`` KBs also consult the Phoenix base layer (``kb.base_hits(name)``) for names the
+  curated data lack, with date-bounded codes.
 
 DOCS: docs/actors.md
 """

@@ -89,6 +89,12 @@ class _State:
             if nxt is not None and self._personish(nxt):
                 t.link = nxt
                 self.appos.setdefault(id(nxt), []).append(t)
+                if t.owner is None:  # "King Hassan of Morocco": the owner follows the name
+                    q = r._owner_item_after(nxt.end)
+                    if q is not None and q.hit is not None and q.hit.how != "capital":
+                        t.owner = q.hit.entry.key
+                        t.extra.append((q.start, q.end))
+                        q.kind = "consumed"
                 continue
             head = doc[t.end - 1]
             if head.dep_ == "appos":

@@ -4,6 +4,10 @@
 the entry a name refers to on a date; ``actor_at`` turns an entry into the ``Actor``
 record valid on that date (codes and roles follow the offices held then).
 Extra dictionaries are added at run time with ``ActorKB.add_entry`` / ``add_agent``.
+Below the curated files lies the Phoenix base layer (``data/phoenix.base.json``, built by
+``tools/actors/build_phoenix.py``): loaded on first use, consulted only for names the
+curated index lacks (``base_hits``, ``base_place``). ``plover_code`` gives the PLOVER-style
+actor code of a CAMEO code (IGOs: ``IGO`` + sector).
 
 DOCS: docs/actors.md
 """

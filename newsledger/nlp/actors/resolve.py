@@ -24,6 +24,7 @@ from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, no
 
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
+PLACE_OWNED_SECTORS = {"REB", "UAF", "MIL", "COP", "OPP", "REF", "CVL"}  # groups a region's name qualifies
 
 
 @dataclass
@@ -207,7 +208,10 @@ class Resolver:
         words = [t for k, t in enumerate(span) if not t.is_punct and not (0 < k < length - 1 and t.lower_ in inner)]
         if not words or not all(_is_cap(t) for t in words):
             return False
-        labels = {self.ent_of[t.i].label_ for t in span if t.i in self.ent_of}
+        ents = {id(self.ent_of[t.i]): self.ent_of[t.i] for t in span if t.i in self.ent_of}
+        labels = {e.label_ for e in ents.values()}
+        if length == 1 and any(e.label_ in ("ORG", "PERSON", "FAC") and (e.start < i or e.end > i + 1) for e in ents.values()):
+            return False  # one word of a longer name ("Tax Foundation")
         if length == 1:  # one word: a proper noun the parser sees as a name, or an acronym
             t = span[0]
             if t.pos_ != "PROPN" and not t.text.isupper():
@@ -436,7 +440,7 @@ class Resolver:
             definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
             item = Item(k, tok.i + 1, "agent", sector=sector, plural=tok.tag_ in ("NNS", "NNPS"),
                         label=doc[k : tok.i + 1].text, name="definite" if definite else "")
-            owner = self._agent_owner(tok, k)
+            owner = self._agent_owner(tok, k, item.plural, sector)
             if owner is not None and owner.hit is not None:
                 item.owner = owner.hit.entry.key
                 item.extra.append((owner.start, owner.end))
@@ -470,7 +474,7 @@ class Resolver:
             prev.kind, prev.owner, prev.sector, prev.plural = "agent", prev.hit.entry.key, item.sector, True
             j = prev.start - 1
 
-    def _agent_owner(self, head: Any, k: int) -> Item | None:
+    def _agent_owner(self, head: Any, k: int, plural: bool = False, sector: str = "") -> Item | None:
         doc = self.doc
         left = head.left_edge.i
         if head.dep_ == "compound" and head.head.i > head.i:  # "Israeli army bulldozers": the phrase's modifiers
@@ -479,7 +483,8 @@ class Resolver:
             it = self.claimed[j]
             if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                 return it
-            if it is not None and it.kind == "place" and it.end == k:  # "Darfur rebels": the region's country
+            if it is not None and it.kind == "place" and it.end == k and plural and sector[:3] in PLACE_OWNED_SECTORS:
+                # "Darfur rebels": the region's country (not "New York businessman", "California congressman")
                 country = self.kb.entries.get(self.out.places.get(j, ""))
                 if country is not None and country.key is not None:
                     return Item(it.start, it.end, "place-owner", hit=Hit(country, "place"))

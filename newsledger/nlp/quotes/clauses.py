@@ -15,9 +15,6 @@ from newsledger.nlp.quotes.document import (
     _distance,
 )
 
-import os as _os
-_VBG_DEPS = frozenset(_os.environ.get("QG", "ROOT,conj").split(","))
-_PREP_ALL = _os.environ.get("QF") == "1"
 _COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
 
 
@@ -37,15 +34,18 @@ class ClausePass(DocBase):
                     if c.dep_ in lex.content_deps and c.i != tok.i:
                         a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
                         if a:
+                            a.how = "clause:speech" if lemma in lex.speech else "clause:belief"
                             out.append(a)
                 if lemma in lex.speech and tok.dep_ == "parataxis" and not self.inside_quote(tok.head):
                     a = self._parenthetical(tok)
                     if a:
+                        a.how = "parenthetical"
                         out.append(a)
                         continue
                 if lemma in lex.speech and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":":
                     a = self._colon_paragraph(tok)
                     if a:
+                        a.how = "colon-paragraph"
                         out.append(a)
                         continue
                 has_clause = any(c.dep_ in lex.content_deps for c in tok.children)
@@ -53,6 +53,7 @@ class ClausePass(DocBase):
                                        or lemma in lex.prep_content):
                     a = self._object_attr(tok, lemma)
                     if a:
+                        a.how = a.how or "object"
                         out.append(a)
                         continue
                 if lemma in lex.object_cues:
@@ -64,10 +65,12 @@ class ClausePass(DocBase):
                         if span and 0 < self.quoted_share(*span):
                             a = self._content_attr(tok, lo, hi, True)
                             if a:
+                                a.how = "object-quoted"
                                 out.append(a)
             elif lemma == "accord" or (tok.lower_ in ("per",) and tok.dep_ == "prep"):
                 a = self._according(tok)
                 if a:
+                    a.how = "according"
                     out.append(a)
         out += self._name_colon_lines()
         # univocal: an attribution whose cue lies inside another one's content is dropped
@@ -93,6 +96,7 @@ class ClausePass(DocBase):
 
     def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> Attr | None:
         if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
+            lo = self.cut_head(lo, hi, cue.i)
             hi = self.cut_tail(lo, hi, cue.i)
         span = self.trim(lo, hi)
         if span is None:
@@ -109,15 +113,28 @@ class ClausePass(DocBase):
         speaker = self.subject_of(cue)
         if lo <= cue.i <= hi or (speaker is not None and lo <= speaker.i <= hi):
             return None  # a mis-parsed clause that swallows its own cue or speaker
+        if self._restrictive(cue):
+            return None  # "voters who say ...", "those saying ...": a description, not a report
         first = self.doc[lo]
         if not speech and first.tag_ in _WH_TAGS:
             return None  # "knowing how ...", "finding what ...": not an attribution
-        if not speech and cue.tag_ == "VBG" and cue.dep_ not in _VBG_DEPS:
+        if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
             return None  # participial stance verbs ("wanting to ...") are rarely attributions
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         return Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
+
+    def _restrictive(self, cue: Any) -> bool:
+        """A cue inside a restrictive relative or participial clause of a group ("those
+        who said the economy ...", "the share of voters saying they ..."): no comma
+        sets it off from the plural noun or pronoun it describes."""
+        head = cue.head
+        if cue.dep_ not in ("relcl", "acl") or not (head.pos_ in ("PRON", "DET") or head.tag_ == "NNS"
+                                                     or (head.pos_ == "NOUN" and head.dep_ == "pobj")):
+            return False
+        first = cue.left_edge.i
+        return first > 0 and self.doc[first - 1].text not in (",", "(", "\u2014", "\u2013", "--")
 
     def _name_colon_lines(self) -> list[Attr]:
         """'SANDERS: ...' / 'Pence: ...' opening a line (transcripts, headlines): the
@@ -143,7 +160,7 @@ class ClausePass(DocBase):
             touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
             for k in touched:
                 s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
-            out.append(Attr(frags=[(s, e)], cue=self.doc[t_colon], speaker=speaker, marks=touched))
+            out.append(Attr(frags=[(s, e)], cue=self.doc[t_colon], speaker=speaker, marks=touched, how="name-colon"))
         return out
 
     def _parenthetical(self, cue: Any) -> Attr | None:
@@ -190,16 +207,16 @@ class ClausePass(DocBase):
             preps = lex.prep_content[lemma]
             parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ in ("pobj", "pcomp")][:1]
-            if not parts and _PREP_ALL:  # "calling for X to do Y": the preposition's whole phrase
-                parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
-                         for g in c.children if not g.is_punct][:1]
         if not parts:
             return None
         lo = min(c.left_edge.i for c in parts)
         hi = max(c.right_edge.i for c in parts)
         if lo < cue.i or self.subject_of(cue) is None:
             return None  # a stance with no holder is not an attribution
-        return self._content_attr(cue, lo, hi, False, min_tokens=1)
+        a = self._content_attr(cue, lo, hi, False, min_tokens=1)
+        if a is not None:
+            a.how = "object:" + parts[-1].dep_
+        return a
 
     def _according(self, tok: Any) -> Attr | None:
         src = None

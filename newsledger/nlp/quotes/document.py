@@ -38,6 +38,7 @@ class Attr:
     actor: str | None = None
     marks: set[int] = field(default_factory=set)
     inherited: bool = False
+    how: str = ""  # which construction found it (for error analysis)
 
     @property
     def start(self) -> int:
@@ -92,7 +93,13 @@ class DocBase:
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
         """The speaker token of a cue: its subject (outside quotation marks, in the cue's
         paragraph), an inverted subject ("said X"), or the subject of the verb it hangs on
-        ("..., saying", "by declaring that")."""
+        ("..., saying", "by declaring that"). A passive cue ("it was revealed that", "X is
+        expected to") has only its ``by`` agent as speaker, if any."""
+        if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children):
+            for c in cue.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+            return None
         for c in cue.children:
             if c.dep_ == "nsubj" and not self.inside_quote(c) and c.ent_type_ not in ("DATE", "TIME"):
                 if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
@@ -176,6 +183,20 @@ class DocBase:
                     if j - lo >= 2:
                         return j - 1
         return hi
+
+    def cut_head(self, lo: int, hi: int, cue_i: int) -> int:
+        """The first token of content lo..hi that precedes its cue: content before a
+        paragraph break belongs to another paragraph (a dateline, a time stamp)."""
+        if cue_i <= hi:
+            return lo
+        doc = self.doc
+        brk = self.text.rfind("\n", doc[lo].idx, doc[hi].idx)
+        if brk < 0:
+            return lo
+        k = self.tok_at(brk) + 1
+        while k <= hi and doc[k].is_space:
+            k += 1
+        return k if k <= hi else lo
 
     def inside_quote(self, tok: Any) -> bool:
         k = self.mark_at(tok.idx)

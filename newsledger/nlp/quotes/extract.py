@@ -148,6 +148,12 @@ class _DocQuotes(ClausePass):
             cue = self._cue_after(m)
             if cue is None:
                 cue = self._cue_before(m)
+                if cue is not None and self._embedded(m):
+                    gov = self._governing_verb(m, used, cue)
+                    if gov is not None:
+                        out.append(gov)
+                        k += 1
+                        continue
             if cue is None:
                 cue = self._cue_next_sentence(m)
             speaker = self._speaker_tok(cue) if cue is not None else None
@@ -159,12 +165,23 @@ class _DocQuotes(ClausePass):
                     out.append(gov)
                     k += 1
                     continue
-            a = Attr(frags=list(m.pieces), cue=cue, speaker=speaker, marks={k})
+            a = Attr(frags=list(m.pieces), cue=cue, speaker=speaker, marks={k}, how="mark" if cue is not None else "mark:uncued")
             out.append(a)
             k += 1
         return out
 
-    def _governing_verb(self, m: MarkSpan, used: set[int]) -> Attr | None:
+    def _embedded(self, m: MarkSpan) -> bool:
+        """A quotation inside its clause: not opened after a comma, colon or dash, not a
+        sentence of its own ("called her "disgusting"", "under "constant attack"")."""
+        k = m.open_mark - 1
+        while k >= 0 and self.text[k] in " \u00a0\t":
+            k -= 1
+        if k < 0 or self.text[k] in ",:;\n" or self.text[k] in _DASHES:
+            return False
+        body = self.text[m.start:m.end].rstrip(" \"\u201d\u2019'")
+        return not (body[:1].isupper() and body.endswith(_SENT_END) and len(body.split()) > 3)
+
+    def _governing_verb(self, m: MarkSpan, used: set[int], cue: Any | None = None) -> Attr | None:
         """A quotation inside the object of a verb with a subject ("Trump likened the
         refugees to a "vicious snake"", "X blasted Clinton as a "disgrace""): the
         verb's complements up to the quotation are the content of a mixed quote."""
@@ -176,16 +193,21 @@ class _DocQuotes(ClausePass):
         if all(x.is_punct or x.is_space for x in self.doc[sent_start:t]):
             return None  # a quotation opening its sentence is not an object
         verb = tok
-        for _ in range(6):
+        if cue is not None:  # the cue found before the quotation must govern it
+            while verb.head is not verb and verb is not cue:
+                verb = verb.head
+            if verb is not cue:
+                return None
+        for _ in range(0 if cue is not None else 6):
             if verb.head is verb:
                 return None
             verb = verb.head
             if verb.pos_ == "VERB":
                 break
-        if verb.pos_ != "VERB" or verb.i >= t or self.inside_quote(verb):
+        if verb.pos_ not in _VERB_POS or verb.i >= t or self.inside_quote(verb):
             return None
         speaker = self.subject_of(verb)
-        if speaker is None or speaker.pos_ not in ("PROPN", "PRON"):
+        if speaker is None or (cue is None and speaker.pos_ not in ("PROPN", "PRON")):
             return None
         args = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
         holder = [c for c in args if c.left_edge.i <= t <= c.right_edge.i]
@@ -200,7 +222,7 @@ class _DocQuotes(ClausePass):
         for k in touched:
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         used |= touched
-        return Attr(frags=[(s, e)], cue=verb, speaker=speaker, marks=touched)
+        return Attr(frags=[(s, e)], cue=verb, speaker=speaker, marks=touched, how="governing-verb")
 
     def merge_splits(self, attrs: list[Attr]) -> list[Attr]:
         """Split quotes: a quotation with no cue of its own that follows, in the same
@@ -269,8 +291,10 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("“", "").replace("”", "").replace('"', "").split())
 
 
-def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None = None) -> list[Quote]:
-    """All attributions of one parsed document, speakers resolved (see module doc)."""
+def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None = None,
+            trace: list[str] | None = None) -> list[Quote]:
+    """All attributions of one parsed document, speakers resolved (see module doc).
+    ``trace``, when given, receives for each quote the construction that found it."""
     lex = lex or load_lexicon()
     dq = _DocQuotes(doc, doc_actors, lex)
     attrs = dq.cue_clauses()
@@ -333,6 +357,8 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
             speaker_text=spk_text, text=text, start=a.start, end=a.end, kind=kind,  # type: ignore[arg-type]
             cue=cue, fragments=tuple(a.frags), speaker_start=spk_span[0], speaker_end=spk_span[1],
         ))
+        if trace is not None:
+            trace.append(a.how)
         last = a
         if a.actor is not None or a.speaker is not None:
             prev = a
