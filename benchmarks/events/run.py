@@ -155,7 +155,9 @@ def main() -> None:
             actors = {a.id: a for a in an.actors}
             items = to_items(list(an.events), actors)
             preds[art.id] = items
-            f.write(json.dumps({"id": art.id, "events": items}) + "\n")
+            # the codes of all actors the actor stage found (for diagnose.py: coder vs actor errors)
+            codes = sorted({c for c in (actor_code(a, actors) for a in actors) if c})
+            f.write(json.dumps({"id": art.id, "events": items, "actors": codes}) + "\n")
     e2e = time.perf_counter() - t0
 
     # the coder alone: parse and actor resolution done beforehand

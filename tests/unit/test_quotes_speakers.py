@@ -71,3 +71,34 @@ def test_given_names_table_has_both_sexes() -> None:
 
     names = _given_names()
     assert names.get("maria") == "f" and names.get("john") == "m"
+
+
+@pytest.mark.model
+def test_quoted_show_title_is_not_speech(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez told ABC's \u201cGood Morning America\u201d on Monday that the talks had failed."
+    found = _quotes(nlp, text)
+    assert not [q for q, _ in found if q.text.strip(" ,") == "Good Morning America"]
+
+
+@pytest.mark.model
+def test_uncued_paragraph_continues_the_previous_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\u201cWe will not accept this proposal,\u201d Maria Lopez said.\n\n"
+            "\u201cThe council has to start again from the beginning and listen to the people.\u201d")
+    found = _quotes(nlp, text)
+    q, name = _find(found, "not accept")
+    assert len(q.fragments) == 2 and "start again" in q.text
+    assert not [x for x, _ in found if x is not q and "start again" in x.text]
+
+
+@pytest.mark.model
+def test_passive_cue_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It was revealed in March that the minister had used a personal email account."
+    for q, name in _quotes(nlp, text):
+        if "personal email account" in q.text:
+            assert q.speaker_id is None and q.speaker_text is None
+
+
+@pytest.mark.model
+def test_restrictive_relative_cue_is_not_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Voters who said the economy was their top issue split evenly between the two candidates."
+    assert not [q for q, _ in _quotes(nlp, text) if "economy was their top issue" in q.text]

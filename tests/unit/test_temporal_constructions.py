@@ -376,3 +376,11 @@ def test_infer_published_from_latest_explicit_date() -> None:
     guess = infer_published("Officials said the talks continue. " * 10 + text)
     assert guess is not None and guess.value == "2023-01-10"
     assert 0 < guess.confidence < 0.8
+
+
+def test_values_outside_the_calendar_are_not_dates() -> None:
+    from newsledger.nlp.temporal import tag_text
+
+    found = tag_text("Fossils from 125000 years ago were found, officials said 3 years ago.", "2010-05-01")
+    assert all(not t.value.startswith("-") for t in found)
+    assert any(t.text == "3 years ago" and t.value == "2007" for t in found)

@@ -112,15 +112,17 @@ def passive_patient(t: Any) -> Any:
     return None
 
 
-def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2) -> list[Any]:
+def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
+                  levels: dict[int, int] | None = None) -> list[Any]:
     """Candidate target heads of action token ``t``, nearest first: dative, object,
     prepositional objects, then (``depth`` levels down) the objects' own prepositional
-    objects ("lift embargoes on sales to Iran") and an infinitive complement's arguments."""
+    objects ("lift embargoes on sales to Iran") and an infinitive complement's arguments.
+    ``levels``, when given, receives each candidate's level (0: a direct argument of ``t``)."""
     out: list[Any] = []
     order = {p: n for n, p in enumerate(lex.raw.get("target_preps") or ())}
     preps = lex.lists["target_preps"]
     level = [t]
-    for _ in range(depth + 1):
+    for n in range(depth + 1):
         nxt: list[Any] = []
         for h in level:
             for c in h.children:
@@ -129,15 +131,36 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2) -> list[
                     nxt.append(c)
             for c in sorted((c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
                             key=lambda c: order.get(c.lower_, 99)):
-                for o in c.children:
-                    if o.dep_ == "pobj" and o.i not in skip:
+                for o in prep_objects(c):
+                    if o.i not in skip:
                         out.append(o)
                         nxt.append(o)
             for c in h.children:
                 if c.dep_ in ("xcomp",) and c.i not in skip:
                     nxt.append(c)
+                elif c.dep_ == "advcl" and c.i not in skip and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    nxt.append(c)  # a purpose clause: "send material to help defend Saudi Arabia"
+        if levels is not None:
+            for o in out:
+                levels.setdefault(o.i, n)
         level = nxt
     return out
+
+
+def prep_objects(p: Any) -> list[Any]:
+    """The objects of preposition ``p``; a dangling preposition whose noun phrase the parser
+    made the subject of a following clause ("granted asylum to five officers holed up in ...")
+    gets that subject back."""
+    objs = [o for o in p.children if o.dep_ == "pobj"]
+    if objs or p.dep_ not in ("prep", "dative"):
+        return objs
+    for v in p.head.children:
+        if v.i > p.i and v.dep_ in ("advcl", "acl", "relcl", "ccomp", "conj"):
+            for s in v.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN") and s.left_edge.i == p.i + 1:
+                    return [s]
+    return []
 
 
 def own_possession(tok: Any) -> bool:

@@ -170,6 +170,9 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         return _uniq(sources), [a for a in _uniq(targets) if a not in sources]
     top = c.chain[0] if c.chain else t
     subj, passive = subject_of(top)
+    if passive and subj is None and _stative(top, lex):
+        # "Israel is opposed to ...", "Norway is prepared to ...": the subject holds the stance
+        subj, passive = passive_patient(top), False
     if subj is not None:
         sources = np_actors(subj, doc_actors)
     if not sources and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
@@ -183,15 +186,21 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if c.request_target is not None:
         targets += np_actors(c.request_target, doc_actors)
         skip.add(c.request_target.i)
+    reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
+    audience = set((lex.raw.get("audience_preps") or {}).get(c.code.plover) or ())
+    fallback: list[str] = []
     if not targets:
-        fallback: list[str] = []
         for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
-            for o in target_tokens(tok, lex, skip):
+            levels: dict[int, int] = {}
+            for o in target_tokens(tok, lex, skip, levels=levels):
                 found = [a for a in np_actors(o, doc_actors) if a not in sources]
                 if not found:
                     continue
-                if own_possession(o) or all(_unplaced(a, doc_actors) for a in found):
-                    fallback = fallback or found
+                if reciprocal and levels.get(o.i, 0) >= 1:
+                    break  # "X and Y agreed that they should help Z": the partners are each other's targets
+                if own_possession(o) or all(_unplaced(a, doc_actors) for a in found) or (
+                        o.dep_ == "pobj" and o.head.lower_ in audience):
+                    fallback = fallback or found  # "complained to the UN over ...": the addressee
                     continue
                 targets += found
                 for sib in o.head.head.children if o.dep_ == "pobj" else ():
@@ -204,15 +213,20 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                 break
             if targets:
                 break
-        targets = targets or fallback
-    reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
     if not targets and not reciprocal and lex.raw.get("place_as_target"):
-        place = location_token(c, lex)
+        # the country of the action's stated place beats a weak argument ("deploy troops in Iraq")
+        place = location_token(c, lex, compounds=True)
         pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
         if pid and pid in doc_actors.actors and pid not in sources:
             targets = [pid]
+    targets = targets or fallback
     targets = [a for a in _uniq(targets) if a not in sources]
     return _uniq(sources), targets
+
+
+def _stative(t: Any, lex: Lexicon) -> bool:
+    """A participle read as a state of its subject ("opposed", "committed"), not a passive act."""
+    return t.lower_ in lex.lists["stative_participles"] or t.lemma_.lower() in lex.lists["stative_participles"]
 
 
 def _unplaced(aid: str, doc_actors: Any) -> bool:
@@ -316,9 +330,10 @@ def location(c: Candidate, lex: Lexicon) -> str | None:
     return " ".join(x.text for x in o.subtree if x.dep_ in ("compound", "pobj") or x is o)
 
 
-def location_token(c: Candidate, lex: Lexicon) -> Any:
-    """The head token of the action's stated place, or None."""
-    toks = [*c.chain, c.anchor] + ([c.noun] if c.noun is not None else [])
+def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
+    """The head token of the action's stated place, or None. With ``compounds``, a common
+    noun named by a proper-noun modifier counts too, as that modifier ("in Montenegro province")."""
+    toks = [*c.chain, c.anchor] + [x for x in (c.noun, c.inner) if x is not None]
     if c.nominal and _is_verbal(c.anchor.head):
         toks.append(c.anchor.head)
     frontier = list(toks)
@@ -326,6 +341,8 @@ def location_token(c: Candidate, lex: Lexicon) -> Any:
         nxt = []
         for t in frontier:
             for p in t.children:
+                if p.dep_ in ("dobj", "obj") and p not in frontier:
+                    nxt.append(p)  # "deploy peacekeepers in Iraq": the object's place
                 if p.dep_ != "prep":
                     continue
                 for o in p.children:
@@ -334,6 +351,10 @@ def location_token(c: Candidate, lex: Lexicon) -> Any:
                     if p.lower_ in lex.lists["location_preps"] and o.pos_ == "PROPN" \
                             and o.ent_type_ not in _NOT_PLACE:
                         return o
+                    if compounds and p.lower_ in lex.lists["location_preps"] and o.pos_ == "NOUN":
+                        for m in o.children:
+                            if m.dep_ == "compound" and m.pos_ == "PROPN" and m.ent_type_ not in _NOT_PLACE:
+                                return m
                     nxt.append(o)
         frontier = nxt
     return None

@@ -133,6 +133,7 @@ def load_lexicon() -> Lexicon:
             lex.control.setdefault(str(w), str(role))
     for name in ("speech_verbs", "modal_planned", "modal_hypothetical", "hypothetical_marks",
                  "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
-                 "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive"):
+                 "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive",
+                 "stative_participles"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

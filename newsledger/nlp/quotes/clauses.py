@@ -149,6 +149,8 @@ class ClausePass(DocBase):
                 continue
             if any(t.pos_ in ("VERB", "AUX", "PRON") for t in prefix):
                 continue
+            if not any(t.ent_type_ in ("PERSON", "ORG") or self.res.da.actor_for_token(t.i) for t in prefix):
+                continue  # "Delegate Update: ...", "Editor's Note: ...": a rubric, not a speaker
             s = colon + 1
             while s < len(self.text) and self.text[s] in " \t":
                 s += 1
@@ -156,7 +158,10 @@ class ClausePass(DocBase):
             e = len(self.text) if e < 0 else e
             if e - s < 10:
                 continue
-            speaker = [t for t in prefix if t.pos_ == "PROPN"][-1]
+            # the name before any preposition ("Clinton to Planned Parenthood:")
+            head = prefix[: next((n for n, t in enumerate(prefix) if t.pos_ == "ADP"), len(prefix))]
+            names = [t for t in head if t.pos_ == "PROPN"] or [t for t in prefix if t.pos_ == "PROPN"]
+            speaker = names[-1]
             touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
             for k in touched:
                 s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)

@@ -20,6 +20,7 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _SENT_END = (".", "!", "?", "…")
 _INVERTED_DEPS = frozenset({"dobj", "npadvmod", "attr", "appos", "nsubj", "dative"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB"})
 _OBJECT_DEPS = frozenset({"dobj", "prep", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative", "advcl"})
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 _OBJECT_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to"})
@@ -105,7 +106,7 @@ class DocBase:
                 if c.lower_ in _RELATIVE and cue.dep_ == "relcl":
                     return cue.head
                 return self._same_paragraph(c, cue)
-        if depth == 0:
+        if depth == 0 and cue.tag_ in _FINITE_TAGS:  # inversion: '"...," said X' (never "saying X")
             for c in cue.rights:
                 if (c.dep_ in _INVERTED_DEPS and c.pos_ in ("PROPN", "NOUN") and not self.inside_quote(c)
                         and c.ent_type_ not in _NOT_SPEAKER_ENTS):
@@ -118,6 +119,7 @@ class DocBase:
             while j >= 0 and (self.doc[j].is_punct or self.doc[j].pos_ in ("ADV", "AUX", "PART")) and j > cue.i - 4:
                 j -= 1
             if j >= 0 and self.doc[j].pos_ in ("PROPN", "PRON") and not self.inside_quote(self.doc[j]) \
+                    and self.doc[j].ent_type_ not in _NOT_SPEAKER_ENTS \
                     and "\n" not in self.text[self.doc[j].idx: cue.idx]:
                 return self.doc[j]
         if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:

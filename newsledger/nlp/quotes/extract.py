@@ -194,12 +194,12 @@ class _DocQuotes(ClausePass):
             return None  # a quotation opening its sentence is not an object
         verb = tok
         if cue is not None:  # the cue found before the quotation must govern it
-            while verb.head is not verb and verb is not cue:
+            while verb.head.i != verb.i and verb.i != cue.i:
                 verb = verb.head
-            if verb is not cue:
+            if verb.i != cue.i:
                 return None
         for _ in range(0 if cue is not None else 6):
-            if verb.head is verb:
+            if verb.head.i == verb.i:
                 return None
             verb = verb.head
             if verb.pos_ == "VERB":

@@ -109,20 +109,23 @@ class SpeakerResolver:
         return found[-1] if found else None
 
     # -- public -------------------------------------------------------------
-    def speaker_text(self, tok: Any) -> str:
-        """The speaker as written: the name or noun phrase up to its head."""
+    def _speaker_words(self, tok: Any) -> list[Any]:
+        """The words of the speaker's phrase up to its head, within the head's paragraph,
+        without a leading article."""
         lo = tok.left_edge.i
-        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct]
+        brk = self.doc.text.rfind("\n", self.doc[lo].idx, tok.idx) if lo < tok.i else -1
+        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space and t.idx > brk]
         while words and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]
-        return " ".join(t.text for t in words) or tok.text
+        return words
+
+    def speaker_text(self, tok: Any) -> str:
+        """The speaker as written: the name or noun phrase up to its head."""
+        return " ".join(t.text for t in self._speaker_words(tok)) or tok.text
 
     def speaker_span(self, tok: Any) -> tuple[int, int]:
         """Character span of the speaker as written (``speaker_text``'s words)."""
-        lo = tok.left_edge.i
-        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space]
-        while words and words[0].lower_ in ("the", "a", "an"):
-            words = words[1:]
+        words = self._speaker_words(tok)
         first = words[0] if words else tok
         return first.idx, tok.idx + len(tok.text)
 

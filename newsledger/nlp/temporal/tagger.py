@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newsledger.nlp.temporal.grammar import Grammar, load_grammar
 from newsledger.nlp.temporal.normalise import RULES, Context, vocab
@@ -154,16 +155,24 @@ def _select(
     return chosen
 
 
+def _apply(rule: str, ctx: Context, m: re.Match[str]) -> Any:
+    """Run one normaliser; a value outside the calendar ("123000 years ago") is no date."""
+    try:
+        return RULES[rule](ctx, m)
+    except (ValueError, OverflowError):
+        return None
+
+
 def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
     """All time expressions in ``text`` with TIMEX3 type/value/mod."""
     g = load_grammar(lang)
     ctx = Context(grammar=g, text=text, dct=parse_dct(dct))
     # candidates whose normaliser rejects them even without context never shadow others
     probe = Context(grammar=g, text=text, dct=ctx.dct)
-    cands = [c for c in _candidates(g, text) if RULES[c[3]](probe, c[4]) is not None]
+    cands = [c for c in _candidates(g, text) if _apply(c[3], probe, c[4]) is not None]
     out: list[RawTimex] = []
     for s, e, _prio, rule, m in _select(cands, len(text)):
-        res = RULES[rule](ctx, m)
+        res = _apply(rule, ctx, m)
         if res is None:
             continue
         typ, value, mod = res
