@@ -252,6 +252,10 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     show_traceback = "--traceback" in args
     args = [a for a in args if a != "--traceback"]
+    if show_traceback:
+        from newsledger.nlp import pipeline
+
+        pipeline._RAISE_STAGE_ERRORS = True
     try:
         rv = app(args=args, prog_name="newsledger", standalone_mode=False)
     except click.exceptions.ClickException as exc:

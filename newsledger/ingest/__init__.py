@@ -177,6 +177,9 @@ def ingest(
         else:
             store.save_analysis(result)
             report.stored.append(article.id)
+            for note in result.notes:
+                if "stage failed" in note:
+                    report.warnings.append(f"{article.file or article.id}: {note}")
         if on_progress:
             on_progress(done, len(todo))
     if options.corpus and report.stored:

@@ -17,7 +17,7 @@ DOCS: docs/pipeline.md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -101,11 +101,13 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
 
     if doc is None:
         doc = resources.nlp(article.text)
-    timexes = _timexes(article)
+    notes: list[str] = []
+    timexes = _guarded("time expressions", notes, list, lambda: _timexes(article))
     doc_actors = resolve_actors(doc, resources.kb, article.published, article.id)
     _drop_mentions_inside_dates(doc, doc_actors, timexes)
-    quotes = extract_quotes(doc, doc_actors, article.id)
-    events = code_events(doc, doc_actors, timexes, article.published, article.id)
+    quotes = _guarded("quotes", notes, list, lambda: extract_quotes(doc, doc_actors, article.id))
+    events = _guarded("events", notes, list,
+                      lambda: code_events(doc, doc_actors, timexes, article.published, article.id))
     used = {m.actor_id for m in doc_actors.mentions}
     used |= {q.speaker_id for q in quotes if q.speaker_id}
     for e in events:
@@ -119,7 +121,26 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
         time_expressions=tuple(timexes),
         quotes=tuple(quotes),
         events=tuple(events),
+        notes=tuple(notes),
     )
+
+
+def _guarded(stage: str, notes: list[str], empty: Callable[[], Any], run: Callable[[], Any]) -> Any:
+    """Run one stage; a failure loses that stage's output for this article, not the article.
+
+    The failure is kept in the analysis' notes (and reported by ingest), so it is never silent.
+    """
+    try:
+        return run()
+    except Exception as exc:  # a bug in one stage must not cost the other stages' findings
+        notes.append(f"{stage} stage failed ({exc.__class__.__name__}: {exc}); rerun with --traceback")
+        if _RAISE_STAGE_ERRORS:
+            raise
+        return empty()
+
+
+# Set by the CLI's --traceback: stage failures then propagate with their stack.
+_RAISE_STAGE_ERRORS = False
 
 
 def _drop_mentions_inside_dates(doc: Any, doc_actors: Any, timexes: list[TimeExpression]) -> None:

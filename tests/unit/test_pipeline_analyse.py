@@ -35,3 +35,15 @@ def test_analysis_offsets_point_into_the_text(resources) -> None:
     for e in a.events:
         assert text[e.start:e.end] == e.sentence
     assert {x.actor_id for x in a.mentions} <= {x.id for x in a.actors}
+
+
+def test_a_failing_stage_costs_only_its_own_output(resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsledger.nlp.events as events
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(events, "code_events", broken)
+    a = analyse(Article(id="x", text="Kurti said: \u201cWe are ready.\u201d", published="2023-02-28"), resources)
+    assert a.events == () and a.quotes and a.mentions
+    assert any("events stage failed (RuntimeError: boom)" in n for n in a.notes)
