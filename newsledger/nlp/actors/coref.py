@@ -40,7 +40,7 @@ def _root(doc: Any, item: Item) -> Any:
 
 
 def _climb(tok: Any) -> Any:
-    while tok.dep_ in CLIMB_DEPS and tok.head is not tok:
+    while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -235,7 +235,7 @@ class _State:
     def acting(self, it: Item) -> bool:
         r = self.r
         tok = _root(self.doc, it)
-        while tok.dep_ in ("compound", "conj", "flat") and tok.head is not tok:
+        while tok.dep_ in ("compound", "conj", "flat") and tok.head.i != tok.i:
             if tok.dep_ == "compound" and tok.head.dep_ != "compound":
                 return tok.head.lemma_.lower() in r.relation_nouns
             tok = tok.head

@@ -232,7 +232,7 @@ class ClausePass(DocBase):
         if src is None:
             return None
         head = tok.head
-        while head.dep_ == "prep" and head.head is not head:
+        while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
         clause = head
         sent = self.sents[self.sent_of[clause.i]]

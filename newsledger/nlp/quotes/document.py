@@ -60,7 +60,7 @@ class DocBase:
         self.marks: list[MarkSpan] = find_mark_spans(self.text)
         self.mark_starts = [m.open_mark for m in self.marks]
         self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
-        self.res = SpeakerResolver(doc, doc_actors, lex)
+        self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text)
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
 
@@ -122,7 +122,7 @@ class DocBase:
                     and self.doc[j].ent_type_ not in _NOT_SPEAKER_ENTS \
                     and "\n" not in self.text[self.doc[j].idx: cue.idx]:
                 return self.doc[j]
-        if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head is not cue:
+        if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
             return self.subject_of(cue.head, depth + 1)
         if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
             return self.subject_of(cue.head.head, depth + 1)
@@ -175,7 +175,7 @@ class DocBase:
                     continue
                 k = doc[j + 1]
                 h = k
-                while h.head is not h and h.head.left_edge.i == k.i and lo <= h.head.i <= hi:
+                while h.head.i != h.i and h.head.left_edge.i == k.i and lo <= h.head.i <= hi:
                     h = h.head
                 dep = h.dep_
                 if dep in cut_deps and (dep != "advcl" or h.tag_ in ("VBG", "VBN")

@@ -76,8 +76,10 @@ class Sentences:
 class SpeakerResolver:
     """Resolves speaker tokens of one document (built once per document)."""
 
-    def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3) -> None:
+    def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3,
+                 text: str | None = None) -> None:
         self.doc = doc
+        self.text: str = doc.text if text is None else text
         self.da = doc_actors
         self.lex = lexicon
         self.window = window
@@ -113,7 +115,7 @@ class SpeakerResolver:
         """The words of the speaker's phrase up to its head, within the head's paragraph,
         without a leading article."""
         lo = tok.left_edge.i
-        brk = self.doc.text.rfind("\n", self.doc[lo].idx, tok.idx) if lo < tok.i else -1
+        brk = self.text.rfind("\n", self.doc[lo].idx, tok.idx) if lo < tok.i else -1
         words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space and t.idx > brk]
         while words and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]
