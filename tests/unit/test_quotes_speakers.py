@@ -93,7 +93,7 @@ def test_uncued_paragraph_continues_the_previous_quote(nlp) -> None:  # type: ig
 @pytest.mark.model
 def test_passive_cue_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "It was revealed in March that the minister had used a personal email account."
-    for q, name in _quotes(nlp, text):
+    for q, _name in _quotes(nlp, text):
         if "personal email account" in q.text:
             assert q.speaker_id is None and q.speaker_text is None
 
@@ -102,3 +102,17 @@ def test_passive_cue_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def
 def test_restrictive_relative_cue_is_not_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Voters who said the economy was their top issue split evenly between the two candidates."
     assert not [q for q, _ in _quotes(nlp, text) if "economy was their top issue" in q.text]
+
+
+@pytest.mark.model
+def test_thats_according_to_attributes_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sanders raised more money. That's according to fundraising reports filed on Saturday."
+    found = [q for q, _ in _quotes(nlp, text) if q.cue == "according to"]
+    assert found and found[0].text == "That"
+
+
+@pytest.mark.model
+def test_embedded_quotation_takes_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "John Miller called the proposal \u201ca disgrace\u201d on Monday."
+    q, _ = _find(_quotes(nlp, text), "disgrace")
+    assert q.kind == "partial" and "proposal" in q.text

@@ -235,11 +235,23 @@ class ClausePass(DocBase):
         while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
         clause = head
+        if clause.i == tok.i:  # "That's according to ..." parsed with "according" as the root
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            span = self.trim(subj[0].left_edge.i, subj[0].right_edge.i) if subj else None
+            return Attr(frags=[span], cue=tok, speaker=src, marks=set()) if span else None
         sent = self.sents[self.sent_of[clause.i]]
         lo, hi = clause.left_edge.i, clause.right_edge.i
         plo, phi = tok.left_edge.i, tok.right_edge.i
         if tok.i == tok.head.i or tok.right_edge.i + 1 > hi and plo <= lo:
             return None
+        subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+        if clause.lemma_ == "be" and tok.head.i == clause.i and subj and not any(
+                c.dep_ in ("attr", "acomp", "ccomp", "xcomp") and c.i < tok.i for c in clause.children):
+            # "That's according to the exit poll": the subject is what the source says
+            span = self.trim(subj[0].left_edge.i, subj[0].right_edge.i)
+            if span is None:
+                return None
+            return Attr(frags=[span], cue=tok, speaker=src, marks=set())
         if plo <= lo + 1:  # the phrase opens the clause
             lo = phi + 1
         elif phi >= hi - 1:  # the phrase closes it

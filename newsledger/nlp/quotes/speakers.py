@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, LEMMA, SENT_START
+from spacy.attrs import IDX, SENT_START
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.nlp.quotes.lexicon import CueLexicon
@@ -245,11 +245,13 @@ class SpeakerResolver:
         if not len(doc):
             self._titles = out
             return out
-        cols = doc.to_array([IDX, DEP, LEMMA, IS_PUNCT]).tolist()
-        tok_idx = [c[0] for c in cols]
+        # token offsets only: converting the uint64 hash columns (LEMMA, DEP) of the
+        # whole document to Python ints costs more than reading the few tokens needed
+        tok_idx = doc.to_array([IDX]).reshape(-1).tolist()
         strings = doc.vocab.strings
         title_deps = _title_dep_ids(strings)
         appos = strings.add("appos")
+        n_tok = len(tok_idx)
         for mention in self.da.mentions:
             aid = mention.actor_id
             if self.kind(aid) != "person":
@@ -259,11 +261,14 @@ class SpeakerResolver:
             words: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic"
             k = i - 1
-            while k >= 0 and k >= i - 6 and not cols[k][3] and cols[k][1] in title_deps:
-                words.add(strings[cols[k][2]].lower())
+            while k >= 0 and k >= i - 6:
+                t = doc[k]
+                if t.is_punct or t.dep not in title_deps:
+                    break
+                words.add(t.lemma_.lower())
                 k -= 1
             # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
-            if j + 1 < len(cols) and cols[j + 1][3]:
+            if j + 1 < n_tok and doc[j + 1].is_punct:
                 for child in doc[j].children:
                     if child.dep == appos:
                         words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
