@@ -161,3 +161,22 @@ def test_people_the_kb_does_not_know(resources: Any, text: str, phrase: str, exp
         assert _who(doc, res, phrase, 2) == "person:ted-cruz"
     else:
         assert _who(doc, res, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Tensions between Serbia and Kosovo rose. Both sides failed to reach an agreement.", "sides",
+         ["country:SRB", "country:XKX"]),
+        ("Albin Kurti met Aleksandar Vucic in Ohrid. The two leaders did not sign the text.", "leaders",
+         ["person:albin-kurti", "person:aleksandar-vucic"]),
+        ("Kurti spoke in Pristina. Both sides were absent.", "sides", None),  # no pair named before
+    ],
+)
+def test_pair_anaphors_name_both_parties(resources: Any, text: str, phrase: str, expected: list[str] | None) -> None:
+    doc, res = _resolve(resources, text, "2023-03-18")
+    (tok,) = [t for t in doc if t.text == phrase]
+    found = res.groups.get(tok.i)
+    assert (sorted(found) if found else None) == expected
+    if expected:
+        assert sorted(res.actors_for_token(tok.i)) == expected

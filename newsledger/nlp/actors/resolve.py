@@ -35,6 +35,7 @@ class DocActors:
     mentions: list[Mention] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
     places: dict[int, str] = field(default_factory=dict)  # token -> place (location uses, not actors)
+    groups: dict[int, list[str]] = field(default_factory=dict)  # token -> the actors a plural anaphor names
 
     def actor_for_token(self, i: int) -> str | None:
         """The actor token ``i`` refers to (names, titles, pronouns, metonyms, agents)."""
@@ -48,6 +49,13 @@ class DocActors:
             if a and a not in out:
                 out.append(a)
         return out
+
+    def actors_for_token(self, i: int) -> list[str]:
+        """All actors token ``i`` refers to: the two parties for "both sides", else its one actor."""
+        if i in self.groups:
+            return list(self.groups[i])
+        a = self.token_actor.get(i)
+        return [a] if a else []
 
     def place_for_token(self, i: int) -> str | None:
         """The KB id of a place used as a location at token ``i`` ("demonstrated in Belgrade")."""
@@ -523,8 +531,59 @@ class Resolver:
         resolve_items(self)
         self.emit()
         self.place_countries()
+        self.resolve_pair_anaphors()
         self.add_plover_codes()
         return self.out
+
+    def resolve_pair_anaphors(self) -> None:
+        """ "both sides", "the two leaders": the last two distinct actors of one kind named
+        together shortly before (rules: ``pair_anaphors`` in resolution.en.yaml)."""
+        rules = self.kb.rules
+        phrases = [tuple(p) for p in rules.get("pair_anaphors") or ()]
+        if not phrases:
+            return
+        window = int(rules.get("pair_window_sentences", 3))
+        kinds = list(rules.get("pair_kinds") or ("country", "person", "organization"))
+        doc, out = self.doc, self.out
+        lower = [t.lower_ for t in doc]
+        sent_index = {}
+        for n, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_index[t.i] = n
+        for i in range(len(doc)):
+            for p in phrases:
+                if tuple(lower[i:i + len(p)]) != p:
+                    continue
+                head = i + len(p) - 1
+                if head in out.token_actor or head in out.groups:
+                    continue
+                pair = self._pair_before(doc[i].idx, sent_index[i], sent_index, window, kinds)
+                if pair:
+                    for k in range(i, head + 1):
+                        out.groups[k] = pair
+                break
+
+    def _pair_before(self, char: int, sent: int, sent_index: dict[int, int], window: int,
+                     kinds: list[str]) -> list[str] | None:
+        out = self.out
+        by_sent: dict[int, list[str]] = {}
+        for m in out.mentions:
+            if m.start >= char:
+                continue
+            tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is None:
+                continue
+            s = sent_index.get(tok.start, -1)
+            if sent - window <= s <= sent:
+                ids = by_sent.setdefault(s, [])
+                if m.actor_id not in ids:
+                    ids.append(m.actor_id)
+        for s in sorted(by_sent, reverse=True):
+            for kind in kinds:
+                same = [a for a in by_sent[s] if (out.actors.get(a) and out.actors[a].kind == kind)]
+                if len(same) >= 2:
+                    return same[-2:]
+        return None
 
     def add_plover_codes(self) -> None:
         """``codes["plover"]`` beside every ``codes["cameo"]`` (see ``ActorKB.plover_code``)."""
