@@ -79,6 +79,8 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             if c.dep_ == "nsubjpass":
                 agent = _agent(cur)
                 return agent, True
+        if _aux_subject(cur) is not None:  # "Serbia is opposed": the subject parsed under "is"
+            return _agent(cur), True
         if cur.dep_ == "pcomp" and cur.head.head.i != cur.head.i:  # "after refusing to sign"
             cur = cur.head.head
             continue
@@ -106,45 +108,61 @@ def _agent(t: Any) -> Any:
 
 
 def passive_patient(t: Any) -> Any:
+    """The passive subject of ``t`` (also when the parser hung it on the auxiliary)."""
     for c in t.children:
         if c.dep_ == "nsubjpass":
             return c
+    return _aux_subject(t)
+
+
+def _aux_subject(t: Any) -> Any:
+    """A subject the parser attached to a passive auxiliary of ``t`` instead of ``t``."""
+    for a in t.children:
+        if a.dep_ == "auxpass" and a.i < t.i:
+            for c in a.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    return c
     return None
 
 
 def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
-                  levels: dict[int, int] | None = None) -> list[Any]:
+                  clauses: dict[int, int] | None = None) -> list[Any]:
     """Candidate target heads of action token ``t``, nearest first: dative, object,
     prepositional objects, then (``depth`` levels down) the objects' own prepositional
     objects ("lift embargoes on sales to Iran") and an infinitive complement's arguments.
-    ``levels``, when given, receives each candidate's level (0: a direct argument of ``t``)."""
+    ``clauses``, when given, receives for each candidate the number of verb complements
+    (infinitive, purpose clause) crossed to reach it (0: an argument of ``t`` or of its nouns)."""
     out: list[Any] = []
     order = {p: n for n, p in enumerate(lex.raw.get("target_preps") or ())}
     preps = lex.lists["target_preps"]
+    hops = {t.i: 0}
     level = [t]
-    for n in range(depth + 1):
+    for _ in range(depth + 1):
         nxt: list[Any] = []
         for h in level:
+            k = hops.get(h.i, 0)
             for c in h.children:
                 if c.dep_ in ("dative", "dobj", "obj", "attr") and c.i not in skip:
                     out.append(c)
                     nxt.append(c)
+                    hops.setdefault(c.i, k)
             for c in sorted((c for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps),
                             key=lambda c: order.get(c.lower_, 99)):
                 for o in prep_objects(c):
                     if o.i not in skip:
                         out.append(o)
                         nxt.append(o)
+                        hops.setdefault(o.i, k)
             for c in h.children:
-                if c.dep_ in ("xcomp",) and c.i not in skip:
-                    nxt.append(c)
-                elif c.dep_ == "advcl" and c.i not in skip and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    nxt.append(c)  # a purpose clause: "send material to help defend Saudi Arabia"
-        if levels is not None:
-            for o in out:
-                levels.setdefault(o.i, n)
+                if c.i in skip:
+                    continue
+                if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                    nxt.append(c)  # an infinitive or purpose clause: "send material to help defend Saudi Arabia"
+                    hops.setdefault(c.i, k + 1)
         level = nxt
+    if clauses is not None:
+        clauses.update({o.i: hops.get(o.i, 0) for o in out})
     return out
 
 

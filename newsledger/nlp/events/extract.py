@@ -191,12 +191,12 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     fallback: list[str] = []
     if not targets:
         for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
-            levels: dict[int, int] = {}
-            for o in target_tokens(tok, lex, skip, levels=levels):
+            hops: dict[int, int] = {}
+            for o in target_tokens(tok, lex, skip, clauses=hops):
                 found = [a for a in np_actors(o, doc_actors) if a not in sources]
                 if not found:
                     continue
-                if reciprocal and levels.get(o.i, 0) >= 1:
+                if reciprocal and hops.get(o.i, 0) >= 1:
                     break  # "X and Y agreed that they should help Z": the partners are each other's targets
                 if own_possession(o) or all(_unplaced(a, doc_actors) for a in found) or (
                         o.dep_ == "pobj" and o.head.lower_ in audience):
