@@ -180,3 +180,18 @@ def test_pair_anaphors_name_both_parties(resources: Any, text: str, phrase: str,
     assert (sorted(found) if found else None) == expected
     if expected:
         assert sorted(res.actors_for_token(tok.i)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kosovo declared independence in 2008. Serbia refuses to recognize the independence proclaimed "
+         "by its former province.", "country:XKX"),
+        # the state that split off must be named in the article: no guessing
+        ("Serbia refuses to recognize the independence proclaimed by its former province.", None),
+    ],
+)
+def test_former_part_of_a_state(resources: Any, text: str, expected: str | None) -> None:
+    doc, res = _resolve(resources, text, "2023-03-18")
+    (tok,) = [t for t in doc if t.text == "province"]
+    assert res.actor_for_token(tok.i) == expected

@@ -23,6 +23,10 @@ CASES = [
     ("purpose-clause", "Germany is willing to send equipment to help defend Albania.", "AGREE", "DEU", "ALB"),
     ("compound-noun-target", "Serbia and Hungary welcomed the resumption of talks with Albania.",
      None, "HUN", "ALB"),
+    ("thing-done-by", "Sudan declared that South Sudan had seceded. Sudan refused to recognize the "
+     "independence proclaimed by its former region.", "REJECT", "SDN", "SSD"),
+    ("both-sides", "Tensions between Hungary and Romania grew. Both sides failed to reach an agreement.",
+     "AGREE", "HUN", "ROU"),
 ]
 
 

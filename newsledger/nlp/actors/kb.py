@@ -107,6 +107,7 @@ class KBEntry:
     adj: list[str] = field(default_factory=list)
     parent: str | None = None
     key: str | None = None  # owner key: iso3 for countries, IGO key for IGOs
+    formerly_part_of: list[str] = field(default_factory=list)  # iso3 of states it split from
 
 
 @dataclass
@@ -399,6 +400,7 @@ def _load_countries(kb: ActorKB) -> None:
             id=f"country:{iso}", name=c["name"], kind="country", country=iso,
             aliases=list(c.get("aliases") or []), cameo=c.get("cameo") or iso,
             adj=list(c.get("adj") or []), key=iso,
+            formerly_part_of=list(c.get("formerly_part_of") or []),
         )
         e._capital = list(c.get("capital") or [])  # type: ignore[attr-defined]
         e._people = list(c.get("people") or [])  # type: ignore[attr-defined]

@@ -532,6 +532,7 @@ class Resolver:
         self.emit()
         self.place_countries()
         self.resolve_pair_anaphors()
+        self.resolve_former_parts()
         self.add_plover_codes()
         return self.out
 
@@ -562,6 +563,30 @@ class Resolver:
                     for k in range(i, head + 1):
                         out.groups[k] = pair
                 break
+
+    def resolve_former_parts(self) -> None:
+        """ "its former province" (its = Serbia) -> Kosovo, when Kosovo is named in the article."""
+        rules = self.kb.rules
+        nouns = set(rules.get("former_part_nouns") or ())
+        mods = set(rules.get("former_part_modifiers") or ())
+        if not nouns or not mods:
+            return
+        out = self.out
+        named = {a for a in out.actors if a.startswith("country:")}
+        for tok in self.doc:
+            if tok.lemma_.lower() not in nouns or not any(c.lower_ in mods for c in tok.children):
+                continue
+            owners = [out.token_actor.get(c.i) for c in tok.children if c.dep_ == "poss"]
+            owners += [out.token_actor.get(o.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]
+            owner = next((o for o in owners if o and o.startswith("country:")), None)
+            if owner is None:
+                continue
+            parts = [e.id for e in self.kb.entries.values()
+                     if e.kind == "country" and owner.removeprefix("country:") in e.formerly_part_of and e.id in named]
+            if len(parts) == 1:
+                out.token_actor[tok.i] = parts[0]
+                out.mentions.append(Mention(self.article_id, parts[0], tok.idx, tok.idx + len(tok), tok.text))
 
     def _pair_before(self, char: int, sent: int, sent_index: dict[int, int], window: int,
                      kinds: list[str]) -> list[str] | None:

@@ -25,6 +25,9 @@ def np_actors(tok: Any, doc_actors: Any, with_conj: bool = True) -> list[str]:
 
 
 def _head_actors(h: Any, doc_actors: Any) -> list[str]:
+    group = getattr(doc_actors, "groups", {}).get(h.i)
+    if group:  # a plural anaphor: "both sides" -> the two parties named before
+        return list(group)
     a = doc_actors.actor_for_token(h.i)
     if a:
         # "Hungarian and Romanian officials": coordinated modifiers name one actor each
@@ -54,6 +57,16 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
                     out.append(b)
     if out:
         return out
+    # "the independence proclaimed by its former province": the thing is the agent's
+    for c in h.children:
+        if c.dep_ == "acl":
+            for ag in c.children:
+                if ag.dep_ == "agent":
+                    for o in ag.children:
+                        if o.dep_ == "pobj":
+                            found = np_actors(o, doc_actors)
+                            if found:
+                                return found
     # "thousands of people", "members of the Serb minority", "leaders of Serbia and Kosovo"
     for c in h.children:
         if c.dep_ == "prep" and c.lower_ == "of":
