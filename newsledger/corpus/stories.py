@@ -61,6 +61,10 @@ class ClusterParams:
     keyword_chars: int = 6000
     prior_docs: float = 50.0
     name_boost: float = 1.0
+    review_every: int = 0          # every this many articles, small stories are reviewed (0: never)
+    absorb_max_size: int = 0       # stories this small are reviewed ...
+    absorb_min_size: int = 50      # ... against stories at least this big ...
+    absorb_threshold: float = 0.3  # ... and join the most similar one at this centroid cosine
 
     @classmethod
     def from_data(cls) -> ClusterParams:
@@ -130,6 +134,9 @@ class StoryClusterer:
     def loads(cls, data: bytes, embedder: StaticEmbedder | None = None) -> StoryClusterer:
         obj = cls.__new__(cls)
         obj.__dict__.update(pickle.loads(data))
+        for name, field in ClusterParams.__dataclass_fields__.items():
+            if not hasattr(obj.params, name):  # a state pickled before this knob existed
+                setattr(obj.params, name, field.default)
         obj._embedder = embedder
         obj._hash = {}
         return obj
@@ -207,6 +214,8 @@ class StoryClusterer:
             best = self._open(vec, title or text[:120])
         self._absorb(best, vec, day, article_id, actors)
         self._maybe_merge(best)
+        if p.review_every > 0 and self.seen % p.review_every == 0:
+            self._review_small()
         return self.story_of(article_id) or ""
 
     def _open(self, vec: np.ndarray, title: str) -> int:
@@ -257,21 +266,52 @@ class StoryClusterer:
             if j == idx or not self.alive[j] or len(self.members[j]) < 2:
                 continue
             keep, gone = (idx, j) if len(self.members[idx]) >= len(self.members[j]) else (j, idx)
-            self.sums[keep] += self.sums[gone]
-            self.sums[gone] = 0.0
-            self.norms[keep] = np.linalg.norm(self.sums[keep])
-            self.norms[gone] = 0.0
-            self.members[keep].extend(self.members[gone])
-            self.members[gone] = []
-            self.actors[keep].update(self.actors[gone])
-            days = [d for d in (self.last_day[keep], self.last_day[gone]) if d is not None]
-            self.last_day[keep] = max(days) if days else None
-            self.last[keep] = np.nan if self.last_day[keep] is None else self.last_day[keep]
-            self.parent[gone] = keep
-            self.alive[gone] = False
-            for aid in self.members[keep]:
-                self.assignment[aid] = keep
+            self._merge(keep, gone)
             return
+
+    def _merge(self, keep: int, gone: int) -> None:
+        """Story ``gone`` joins story ``keep`` (sums, members, actors, last day)."""
+        assert self.sums is not None
+        self.sums[keep] += self.sums[gone]
+        self.sums[gone] = 0.0
+        self.norms[keep] = np.linalg.norm(self.sums[keep])
+        self.norms[gone] = 0.0
+        for aid in self.members[gone]:
+            self.assignment[aid] = keep
+        self.members[keep].extend(self.members[gone])
+        self.members[gone] = []
+        self.actors[keep].update(self.actors[gone])
+        days = [d for d in (self.last_day[keep], self.last_day[gone]) if d is not None]
+        self.last_day[keep] = max(days) if days else None
+        self.last[keep] = np.nan if self.last_day[keep] is None else self.last_day[keep]
+        self.parent[gone] = keep
+        self.alive[gone] = False
+
+    def _review_small(self) -> None:
+        """Second chance for small stories: each story of at most ``absorb_max_size`` members
+        joins the most similar story of at least ``absorb_min_size`` members when their
+        centroid cosine, less the time penalty, reaches ``absorb_threshold``. Stories keep
+        growing after an article opened its own story, so a fragment (or an article that
+        came too early to match) can fit a big story later. Uses only what has arrived."""
+        assert self.sums is not None
+        p = self.params
+        n = len(self.members)
+        sizes = np.array([len(m) for m in self.members])
+        alive = self.alive[:n] & (self.norms[:n] > 0)
+        big = np.flatnonzero(alive & (sizes >= p.absorb_min_size))
+        small = np.flatnonzero(alive & (sizes <= p.absorb_max_size) & (sizes < p.absorb_min_size))
+        if not len(big) or not len(small):
+            return
+        cents = self.sums[big] / self.norms[big][:, None]
+        sims = (self.sums[small] / self.norms[small][:, None]) @ cents.T
+        if p.window_days > 0:
+            gaps = np.nan_to_num(np.abs(self.last[small][:, None] - self.last[big][None, :]), nan=0.0)
+            sims -= p.time_penalty * np.minimum(1.0, gaps / p.window_days)
+            sims[gaps > 4 * p.window_days] = -9.0
+        best = np.argmax(sims, axis=1)
+        for row, i in enumerate(small):
+            if sims[row, best[row]] >= p.absorb_threshold:
+                self._merge(int(big[best[row]]), int(i))
 
     def add_many(self, items: list[tuple[str, str, str | None, str | None, tuple[str, ...]]],
                  batch: int = 64) -> list[str]:

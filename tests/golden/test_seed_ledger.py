@@ -98,8 +98,8 @@ def test_seed_quote_has_its_named_speaker(view: View, seed: str, words: str, spe
 
 
 @pytest.mark.parametrize("not_speech", ["Belgrade-Pristina dialogue", "Illegal Serbian Structures", "crisis management"])
-def test_seed_names_and_headlines_in_quote_marks_are_not_direct_speech(view: View, not_speech: str) -> None:
-    assert not [q for q in view.obj["quotes"] if q["text"].strip() == not_speech and q["kind"] == "direct"]
+def test_seed_names_and_headlines_in_quote_marks_are_not_speech(view: View, not_speech: str) -> None:
+    assert not [q["text"] for q in view.obj["quotes"] if not_speech in q["text"]]
 
 
 # -- time expressions ------------------------------------------------------------------------

@@ -188,3 +188,15 @@ def test_seed_quotes_have_named_speakers(resources, seed: str, words: str, speak
     text = path.read_text(encoding="utf-8")
     q, name = _find(_quotes(resources.nlp, text, resources.kb), words)
     assert name is not None and speaker in name, (q.text, q.speaker_text, name)
+
+
+@pytest.mark.model
+def test_marks_in_the_object_of_a_non_reporting_verb_only_name_something(resources) -> None:
+    from newsledger.model import Article
+    from newsledger.nlp.pipeline import analyse
+
+    text = ('The envoy brought both ministers together as part of the "Danube Water Initiative" on Monday. '
+            'Senator Jane Roe likened the plan to a "slow-motion disaster".')
+    a = analyse(Article(id="x", text=text, published="2023-01-10"), resources)
+    assert not [q.text for q in a.quotes if "Danube" in q.text]
+    assert any("slow-motion disaster" in q.text for q in a.quotes)

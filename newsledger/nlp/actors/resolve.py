@@ -293,12 +293,32 @@ class Resolver:
                 kind = "org"
             if kind == "norp" and self.doc[start:end].root.dep_ in ("amod", "compound", "nmod"):
                 continue
+            if kind == "norp" and self._ethnic_group(start, end):
+                continue
             if kind == "person" and not _name_like(self.doc[start:end]):
                 continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _ethnic_group(self, start: int, end: int) -> bool:
+        """"Iraqi Kurds", "Bosnian Serbs": a demonym before a plural NORP group -> civilians of
+        the demonym's country (``ethnic_group_sector``); claims the group as that agent."""
+        sector = (self.kb.rules or {}).get("ethnic_group_sector")
+        root = self.doc[start:end].root
+        if not sector or start == 0 or root.tag_ not in ("NNPS", "NNS") and not root.text.endswith("s"):
+            return False
+        q = self.claimed[start - 1]
+        if q is None or q.kind != "kb" or q.hit is None or q.hit.how != "adj" or q.end != start \
+                or q.hit.entry.kind != "country" or q.hit.entry.key is None:
+            return False
+        item = Item(start, end, "agent", sector=sector, plural=True, label=self.doc[start:end].text,
+                    owner=q.hit.entry.key)
+        item.extra.append((q.start, q.end))
+        q.kind = "consumed"
+        self.claim(item)
+        return True
 
     def find_surnames(self) -> None:
         """Surnames of in-document people the parser missed or mislabelled ("Tepic said")."""
@@ -500,15 +520,22 @@ class Resolver:
                 return None
         blocked = set(self.kb.rules.get("located_not_owned") or [])
         words = {t.lower_ for t in doc[k : head.i + 1]} | {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        preps = set(self.kb.rules.get("agent_owner_preps") or ("of", "in", "from"))
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("in", "from") and words & blocked:
+            if child.dep_ == "prep" and child.lower_ != "of" and words & blocked:
                 continue
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            if child.dep_ == "prep" and child.lower_ in preps:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         it = self.claimed[pobj.i]
                         if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                             return it
+                        if (it is None or it.kind == "place") and plural and sector[:3] in PLACE_OWNED_SECTORS | {"EDU", "LAB"} \
+                                and child.lower_ != "of":
+                            # "rebels in Darfur", "students throughout Java": the place's country
+                            country = self.kb.entries.get(self.out.places.get(pobj.i, ""))
+                            if country is not None and country.key is not None and country.kind == "country":
+                                return Item(pobj.i, pobj.i + 1, "place-owner", hit=Hit(country, "place"))
         _ = doc
         return None
 

@@ -206,6 +206,8 @@ class _DocQuotes(ClausePass):
                 break
         if verb.pos_ not in _VERB_POS or verb.i >= t or self.inside_quote(verb):
             return None
+        if cue is None and not self.lex.reports_or_judges(verb.lemma_.lower()):
+            return None  # marks inside the object of "bring", "hold", ... only name something
         speaker = self.subject_of(verb)
         if speaker is None or (cue is None and speaker.pos_ not in ("PROPN", "PRON")):
             return None

@@ -18,6 +18,7 @@ class CueLexicon:
     non_speakers: frozenset[str]
     document_nouns: frozenset[str]
     object_content: frozenset[str]
+    mixed_quote_verbs: frozenset[str]
     xcomp_content: frozenset[str]
     prep_content: dict[str, frozenset[str]]
     min_words_uncued: int
@@ -28,6 +29,11 @@ class CueLexicon:
     title_preceders: frozenset[str]
     cut_marks: frozenset[str]
     max_words_scare: int
+
+    def reports_or_judges(self, lemma: str) -> bool:
+        """Verbs whose object can hold someone's words (mixed quotes)."""
+        return (lemma in self.speech or lemma in self.belief or lemma in self.object_cues
+                or lemma in self.object_content or lemma in self.mixed_quote_verbs)
 
     def is_cue(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.belief or lemma in self.object_content
@@ -46,6 +52,7 @@ def load_lexicon() -> CueLexicon:
         non_speakers=frozenset(d.get("non_speakers") or ()),
         document_nouns=frozenset(d.get("document_nouns") or ()),
         object_content=frozenset(d.get("object_content_verbs") or ()),
+        mixed_quote_verbs=frozenset(d.get("mixed_quote_verbs") or ()),
         xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
         prep_content={k: frozenset(v) for k, v in (d.get("prep_content_verbs") or {}).items()},
         max_gap_continuation=int(d.get("max_gap_continuation", 200)),
