@@ -65,6 +65,7 @@ class ClusterParams:
     absorb_max_size: int = 0       # stories this small are reviewed ...
     absorb_min_size: int = 50      # ... against stories at least this big ...
     absorb_threshold: float = 0.3  # ... and join the most similar one at this centroid cosine
+    absorb_idle_days: float = 0.0  # ... once they got no article for this many days
 
     @classmethod
     def from_data(cls) -> ClusterParams:
@@ -215,7 +216,7 @@ class StoryClusterer:
         self._absorb(best, vec, day, article_id, actors)
         self._maybe_merge(best)
         if p.review_every > 0 and self.seen % p.review_every == 0:
-            self._review_small()
+            self._review_small(day)
         return self.story_of(article_id) or ""
 
     def _open(self, vec: np.ndarray, title: str) -> int:
@@ -287,7 +288,7 @@ class StoryClusterer:
         self.parent[gone] = keep
         self.alive[gone] = False
 
-    def _review_small(self) -> None:
+    def _review_small(self, today: int | None) -> None:
         """Second chance for small stories: each story of at most ``absorb_max_size`` members
         joins the most similar story of at least ``absorb_min_size`` members when their
         centroid cosine, less the time penalty, reaches ``absorb_threshold``. Stories keep
@@ -299,7 +300,10 @@ class StoryClusterer:
         sizes = np.array([len(m) for m in self.members])
         alive = self.alive[:n] & (self.norms[:n] > 0)
         big = np.flatnonzero(alive & (sizes >= p.absorb_min_size))
-        small = np.flatnonzero(alive & (sizes <= p.absorb_max_size) & (sizes < p.absorb_min_size))
+        settled = alive & (sizes <= p.absorb_max_size) & (sizes < p.absorb_min_size)
+        if today is not None and p.absorb_idle_days > 0:
+            settled &= np.nan_to_num(today - self.last[:n], nan=np.inf) >= p.absorb_idle_days
+        small = np.flatnonzero(settled)
         if not len(big) or not len(small):
             return
         cents = self.sums[big] / self.norms[big][:, None]

@@ -200,3 +200,15 @@ def test_marks_in_the_object_of_a_non_reporting_verb_only_name_something(resourc
     a = analyse(Article(id="x", text=text, published="2023-01-10"), resources)
     assert not [q.text for q in a.quotes if "Danube" in q.text]
     assert any("slow-motion disaster" in q.text for q in a.quotes)
+
+
+@pytest.mark.model
+def test_they_with_a_plural_antecedent_is_not_the_previous_speaker(resources) -> None:
+    from newsledger.model import Article
+    from newsledger.nlp.pipeline import analyse
+
+    text = ('"We will keep talking," said Josep Borrell. Thousands of farmers marched at the call of '
+            'two unions against a deal which they said would be "a betrayal".')
+    a = analyse(Article(id="x", text=text, published="2023-01-10"), resources)
+    betrayal = [q for q in a.quotes if "betrayal" in q.text]
+    assert betrayal and all(q.speaker_id != "person:josep-borrell" for q in betrayal)

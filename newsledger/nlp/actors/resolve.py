@@ -25,6 +25,9 @@ from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, no
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 PLACE_OWNED_SECTORS = {"REB", "UAF", "MIL", "COP", "OPP", "REF", "CVL"}  # groups a region's name qualifies
+# groups a region "in/throughout" qualifies ("rebels in Darfur", "students throughout Java"), not
+# civilian nouns that are often things ("settlements in the Gaza Strip")
+PLACE_IN_OWNED_SECTORS = {"REB", "UAF", "MIL", "COP", "OPP", "EDU", "LAB"}
 
 
 @dataclass
@@ -530,7 +533,7 @@ class Resolver:
                         it = self.claimed[pobj.i]
                         if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                             return it
-                        if (it is None or it.kind == "place") and plural and sector[:3] in PLACE_OWNED_SECTORS | {"EDU", "LAB"} \
+                        if (it is None or it.kind == "place") and plural and sector[:3] in PLACE_IN_OWNED_SECTORS \
                                 and child.lower_ != "of":
                             # "rebels in Darfur", "students throughout Java": the place's country
                             country = self.kb.entries.get(self.out.places.get(pobj.i, ""))

@@ -191,6 +191,13 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return self._antecedent(tok, prev_speaker)
+            if low in ("they", "we", "them"):
+                # a plural noun earlier in the same sentence is the antecedent ("thousands
+                # demonstrated at the call of nationalist parties ... which they said"): its
+                # actor, or nobody — never the previous quote's speaker by default
+                plural = [t for t in tok.sent if t.i < tok.i and t.tag_ in ("NNS", "NNPS")]
+                if plural:
+                    return self.da.actor_for_token(plural[-1].i)
             return prev_speaker
         if tok.lemma_.lower() in self.lex.document_nouns:
             return self._document_author(tok)
