@@ -34,6 +34,15 @@ def _code(resources: Any, text: str, phrase: str) -> str | None:
         ("Thousands of university students throughout Indonesia staged demonstrations.", "students", "IDNEDU"),
         ("Opposition groups in Zimbabwe demanded reforms.", "Opposition groups", "ZWEOPP"),
         ("The rebels in Darfur attacked the town.", "rebels", "SDNREB"),
+        # organisations the KB does not know: country qualifier + member/agent noun
+        ("Workers affiliated with the Serbian Workers' Union stopped work.", "Union", "SRBLAB"),
+        ("The Nigerian Union of Teachers called off the strike.", "Union of Teachers", "NGAEDU"),
+        ("Doctors donated goods to Baghdad University Medical School.", "Medical School", "IRQEDU"),
+        # a group tied to an organisation: "affiliated with", "loyal to"
+        ("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work.", "workers", "SRBLAB"),
+        ("Militias loyal to Hezbollah attacked the town.", "Militias", "LBNREB"),
+        # a capitalised "National" is not the civilians noun
+        ("French National Assembly president Laurent Fabius held talks.", "National Assembly", "FRALEG"),
     ],
 )
 def test_group_actor_codes(resources: Any, text: str, phrase: str, code: str) -> None:
@@ -44,3 +53,13 @@ def test_things_in_a_region_stay_places(resources: Any) -> None:
     # "settlements in the Gaza Strip": the region does not become a civilian group
     text = "Israel will evacuate all 21 settlements in the Gaza Strip in mid-August."
     assert _code(resources, text, "Gaza Strip") in (None, "PSE")
+
+
+def test_people_of_a_country_carry_a_civilians_code(resources: Any) -> None:
+    # "Palestinians" is PSE as a source; an event coder can take PSECVL for the target of force
+    doc = resources.nlp("Israeli soldiers arrested three Palestinians.")
+    res = resolve_actors(doc, resources.kb, None, "t")
+    aid = res.actor_for_token([t.i for t in doc if t.text == "Palestinians"][0])
+    assert aid == "group:PSE-people"
+    assert res.actors[aid].codes["cameo"] == "PSE"
+    assert res.actors[aid].codes["civilians"] == "PSECVL"

@@ -55,6 +55,35 @@ def test_clusterer_separates_topics_and_persists() -> None:
     assert sorted(len(m) for m in c2.clusters().values()) == [2, 3]
 
 
+def test_clusterer_review_gives_fragments_a_second_chance() -> None:
+    from newsledger.corpus.stories import ClusterParams, _day
+
+    flood = [WIRE,
+             "Rescue teams in boats reached villages cut off by the flooding river, and the governor "
+             "declared a state of emergency as thousands of residents left their homes.",
+             "The flood waters in the valley began to recede on Wednesday, but thousands of residents "
+             "remain in shelters and the army keeps rescue boats near the river villages."]
+    late = ("Residents of the river valley villages returned to homes damaged by the flood, and the "
+            "governor said the state of emergency would end as the army withdrew its rescue boats.")
+    rates = "The central bank raised interest rates by half a point to fight inflation, its governor said."
+    params = ClusterParams(threshold=2.0, merge_threshold=2.0, review_every=0, absorb_max_size=1,
+                           absorb_min_size=3, absorb_threshold=0.1, absorb_idle_days=30)
+    c = StoryClusterer(params)  # threshold 2: every article opens its own story
+    for i, t in enumerate(flood):
+        c.add(f"f{i}", t, None, f"2024-05-0{i + 1}", ())
+    c._merge(0, 1)
+    c._merge(0, 2)
+    c.add("late", late, None, "2024-05-10", ())
+    c.add("rates", rates, None, "2024-05-11", ())
+    c._review_small(_day("2024-05-20"))  # not idle long enough yet
+    assert len(c.clusters()) == 3
+    c._review_small(_day("2024-06-30"))
+    assert c.story_of("late") == c.story_of("f0") != c.story_of("rates")
+    assert sorted(len(m) for m in c.clusters().values()) == [1, 4]
+    old = StoryClusterer.loads(c.dumps())  # a state pickled before a knob existed still loads
+    assert old.params.review_every == 0
+
+
 def test_claims_group_sources_count_duplicates_once_and_flag_conflicts() -> None:
     a = _an("a", "The town of 45,000 people was declared a disaster zone. The dam opened in 1988.",
             "2024-05-01", [("1988", "1988")])

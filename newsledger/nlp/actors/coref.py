@@ -292,7 +292,10 @@ class _State:
             return r.kb_actor(e)
         if how == "people":
             plural = getattr(e, "_people", None) or [e.name]
-            return r.add_actor(Actor(f"group:{e.key}-people", plural[0], "group", e.country, (), {"cameo": e.cameo or ""}, ()))
+            codes = {"cameo": e.cameo or ""}
+            if e.cameo:  # PLOVER codes the people as a target of force/expulsion as civilians (PSECVL)
+                codes["civilians"] = e.cameo + "CVL"
+            return r.add_actor(Actor(f"group:{e.key}-people", plural[0], "group", e.country, (), codes, ()))
         if self.locative(it):
             for i in range(it.start, it.end):
                 r.out.places[i] = e.id
@@ -413,8 +416,13 @@ class _State:
                 it.actor = self.resolve_person_name(it)
             elif it.kind == "org":
                 e = r.kb.lookup(it.name, r.date)
+                codes: dict[str, str] = {}
+                country = None
+                if e is None and it.owner and it.sector:  # "Serbian Workers' Union" -> SRBLAB
+                    g = r.kb.group_actor(it.owner, it.sector)
+                    codes, country = dict(g.codes), g.country
                 it.actor = r.kb_actor(e) if e is not None else r.add_actor(
-                    Actor(f"org:{slug(it.name)}", it.name, "organization", None, (), {}, ())
+                    Actor(f"org:{slug(it.name)}", it.name, "organization", country, (), codes, ())
                 )
             elif it.kind == "norp":
                 it.actor = r.add_actor(Actor(f"group:{slug(it.name)}", it.name, "group", None, (), {}, ()))

@@ -285,6 +285,8 @@ class Resolver:
             while start < end and self.doc[start].lower_ in self.honorifics:
                 gender = self.honorifics[self.doc[start].lower_] or gender
                 start += 1
+            if ent.label_ == "ORG" and start < end and self._qualified_org(start, end):
+                continue
             if start >= end or not self.free(start, end):
                 continue
             if gender is None and start > 0 and self.doc[start - 1].lower_ in self.honorifics:
@@ -304,6 +306,63 @@ class Resolver:
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _qualified_org(self, start: int, end: int) -> bool:
+        """"Serbian Workers' Union", "Nigerian Union of Teachers": an organisation the KB does not
+        know, named by a country qualifier and a member/agent noun -> the country + that sector
+        (a member noun before the head first: "Workers' Union" -> LAB)."""
+        q = self.claimed[start]
+        if q is not None and q.start == start and q.end < end:  # qualifier inside the entity
+            rest = q.end
+        elif start > 0 and self.claimed[start - 1] is not None and q is None:  # just before it
+            q, rest = self.claimed[start - 1], start
+            if q is None or q.end != start:
+                return False
+        else:
+            return False
+        if q.kind != "kb" or q.hit is None or q.hit.entry.kind != "country" or q.hit.entry.key is None \
+                or not self.free(rest, end):
+            return False
+        if self.kb.lookup(self.doc[start:end].text, self.date) is not None:
+            return False
+        span = self.doc[rest:end]
+        head = span.root
+        sectors = []
+        for t in span:
+            w = t.lower_
+            sec = self.kb.agents.get(t.lemma_.lower()) or self.kb.agents.get(w) or (
+                self.kb.agents.get(w[:-1]) if w.endswith("s") else None)  # "Workers" (NNPS keeps its -s)
+            if sec:
+                sectors.append((t.i == head.i, sec))
+        if not sectors:
+            return False
+        sector = sorted(sectors, key=lambda x: x[0])[0][1]
+        item = Item(rest, end, "org", name=self.doc[q.start:end].text, owner=q.hit.entry.key, sector=sector)
+        item.extra.append((q.start, q.end))
+        q.kind = "consumed"
+        self.claim(item)
+        return True
+
+    def find_qualified_orgs(self) -> None:
+        """Capitalised organisation names after a country qualifier that the parser did not
+        label ("Serbian Workers' Union", "Nigerian Union of Teachers"): a run of capitalised
+        words (inner of/the/and/'s allowed) containing an ``organisation_heads`` word."""
+        heads = set((self.kb.rules or {}).get("organisation_heads") or [])
+        if not heads:
+            return
+        doc = self.doc
+        for q in list(self.items):
+            if q.kind != "kb" or q.hit is None or q.hit.entry.kind != "country" or q.end >= len(doc):
+                continue
+            j, end = q.end, q.end
+            while j < len(doc) and self.claimed[j] is None and (
+                _is_cap(doc[j]) or (doc[j].lower_ in ("of", "the", "and", "'", "'s", "’s", "’") and j > q.end)
+            ):
+                j += 1
+                if _is_cap(doc[j - 1]):
+                    end = j
+            if end > q.end and any(t.lower_ in heads for t in doc[q.end : end]):
+                self._qualified_org(q.end, end)
 
     def _ethnic_group(self, start: int, end: int) -> bool:
         """"Iraqi Kurds", "Bosnian Serbs": a demonym before a plural NORP group -> civilians of
@@ -523,6 +582,9 @@ class Resolver:
                 return None
         blocked = set(self.kb.rules.get("located_not_owned") or [])
         words = {t.lower_ for t in doc[k : head.i + 1]} | {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+        aff = self._affiliation_owner(head)
+        if aff is not None:
+            return aff
         preps = set(self.kb.rules.get("agent_owner_preps") or ("of", "in", "from"))
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ != "of" and words & blocked:
@@ -542,6 +604,29 @@ class Resolver:
         _ = doc
         return None
 
+    def _affiliation_owner(self, head: Any) -> Item | None:
+        """"workers affiliated with the Serbian Workers' Union", "militias loyal to Hezbollah":
+        the organisation (or its country, for a qualified organisation) owns the group."""
+        words = set((self.kb.rules or {}).get("affiliation_words") or [])
+        for c in head.rights:
+            if c.lower_ not in words or c.dep_ not in ("acl", "amod", "relcl"):
+                continue
+            for p in c.children:
+                if p.dep_ != "prep":
+                    continue
+                for o in p.children:
+                    it = self.claimed[o.i] if o.dep_ == "pobj" else None
+                    if it is None:
+                        continue
+                    if it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" \
+                            and it.hit.entry.key is not None:
+                        return it
+                    if it.kind == "org" and it.owner:
+                        e = self.kb.owners.get(it.owner)
+                        if e is not None:
+                            return Item(it.start, it.start, "affiliation", hit=Hit(e, "org"))
+        return None
+
     # ------------------------------------------------------------------ 4b. pronouns
     def find_pronouns(self) -> None:
         for tok in self.doc:
@@ -554,6 +639,7 @@ class Resolver:
 
         self.find_gazetteer()
         self.find_entities()
+        self.find_qualified_orgs()
         self.find_surnames()
         self.find_titles()
         self.find_agents()
@@ -577,11 +663,15 @@ class Resolver:
         kinds = list(rules.get("pair_kinds") or ("country", "person", "organization"))
         doc, out = self.doc, self.out
         lower = [t.lower_ for t in doc]
-        sent_index = {}
+        firsts = {p[0] for p in phrases}
+        starts = [i for i, w in enumerate(lower) if w in firsts]
+        if not starts:
+            return
+        sent_index: dict[int, int] = {}
         for n, sent in enumerate(doc.sents):
-            for t in sent:
-                sent_index[t.i] = n
-        for i in range(len(doc)):
+            for k in range(sent.start, sent.end):
+                sent_index[k] = n
+        for i in starts:
             for p in phrases:
                 if tuple(lower[i:i + len(p)]) != p:
                     continue

@@ -360,12 +360,14 @@ def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
     return None
 
 
-def _evidence_span(sent: Any, anchor: Any) -> tuple[int, int]:
+def _evidence_span(sent: Any, anchor: Any, stext: str | None = None) -> tuple[int, int]:
     """The sentence's character span, cut at blank lines (a heading glued to the next
-    sentence by the parser) to the paragraph holding the trigger."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
-    pos = anchor.idx
+    sentence by the parser) to the paragraph holding the trigger. ``stext`` is ``sent.text``
+    (passed in so it is built once per sentence: ``doc.text`` rebuilds the whole document)."""
+    text = sent.text if stext is None else stext
+    base = sent.start_char
+    start, end = 0, len(text)
+    pos = anchor.idx - base
     cut = text.rfind("\n\n", start, pos)
     if cut != -1:
         start = cut + 2
@@ -376,7 +378,7 @@ def _evidence_span(sent: Any, anchor: Any) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return start, end
+    return base + start, base + end
 
 
 def _dated_heads(sent: Any, timexes: list[TimeExpression]) -> set[int]:
@@ -404,6 +406,7 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
     out: list[dict[str, Any]] = []
     dated = _dated_heads(sent, timexes)
     recode = lex.raw.get("negated_recode") or {}
+    stext = sent.text
     for c in sentence_candidates(sent, lex, dated):
         if c.negated and c.code.cameo in recode:
             c.code = lex.code(str(recode[c.code.cameo])) or c.code
@@ -413,10 +416,10 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
         mod = modality(c, published, tx.value if tx is not None else None, lex)
         trig = " ".join(x.text for x in sorted({*c.chain, c.anchor} | ({c.noun} if c.noun is not None else set()),
                                                key=lambda x: x.i))
-        s_start, s_end = _evidence_span(sent, c.anchor)
+        s_start, s_end = _evidence_span(sent, c.anchor, stext)
         base = dict(type=c.code.plover, mode=c.code.mode, cameo=c.code.cameo, date=date,
                     location=location(c, lex), negated=c.negated, modality=mod, trigger=trig,
-                    sentence=sent.doc.text[s_start:s_end], start=s_start, end=s_end)
+                    sentence=stext[s_start - sent.start_char:s_end - sent.start_char], start=s_start, end=s_end)
         if not targets and len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]:
             for s in sources:
                 out.append({**base, "source_ids": (s,), "target_ids": tuple(x for x in sources if x != s)})
