@@ -41,6 +41,12 @@ def _code(resources: Any, text: str, phrase: str) -> str | None:
         # a group tied to an organisation: "affiliated with", "loyal to"
         ("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work.", "workers", "SRBLAB"),
         ("Militias loyal to Hezbollah attacked the town.", "Militias", "LBNREB"),
+        # a people living as a community of another country: that country's civilians
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRBCVL"),
+        ("Ethnic Albanians in south Serbia demanded protection.", "Albanians", "SRBCVL"),
+        ("Serbs in northern Kosovo erected barricades.", "Serbs", "SRB"),
+        ("Palestinians of the Israeli-occupied West Bank shunned work.", "Palestinians", "PSE"),
+        ("Albanians protested in Tirana.", "Albanians", "ALB"),
         # a capitalised "National" is not the civilians noun
         ("French National Assembly president Laurent Fabius held talks.", "National Assembly", "FRALEG"),
     ],

@@ -362,6 +362,19 @@ class _State:
             return r.add_actor(Actor(aid, label, "group", None, (), {"cameo": "---" + it.sector}, ()))
         return None
 
+    def resolve_minority(self, it: Item) -> str | None:
+        """"Serbs in northern Kosovo", "ethnic Albanians in Serbia": the people as a community
+        of the country they live in: ``group:<owner>-<people>`` coded owner + civilians."""
+        r = self.r
+        people = it.hit.entry if it.hit is not None else None
+        owner = r.kb.owners.get(it.owner or "")
+        if people is None or owner is None or not it.owner:
+            return None
+        plural = (getattr(people, "_people", None) or [people.name])[0]
+        g = r.kb.group_actor(it.owner, it.sector)
+        aid = f"group:{it.owner}-{slug(plural)}"
+        return r.add_actor(Actor(aid, f"{plural} of {owner.name}", "group", g.country, (), dict(g.codes), ()))
+
     # --------------------------------------------------------------- pronouns
     def resolve_pronoun(self, it: Item) -> str | None:
         r, doc = self.r, self.doc
@@ -430,6 +443,8 @@ class _State:
                 it.actor = self.resolve_title(it)
             elif it.kind == "agent":
                 it.actor = self.resolve_agent(it)
+            elif it.kind == "minority":
+                it.actor = self.resolve_minority(it)
             elif it.kind == "pron":
                 it.actor = self.resolve_pronoun(it)
             if it.actor is not None:

@@ -71,7 +71,7 @@ class Item:
 
     start: int
     end: int
-    kind: str  # kb | person | org | norp | title | agent | pron
+    kind: str  # kb | person | org | norp | title | agent | minority | pron
     hit: Hit | None = None
     actor: str | None = None
     owner: str | None = None  # title/agent owner key (iso3 / IGO key)
@@ -538,6 +538,59 @@ class Resolver:
                 self._conjunct_owners(owner, item)
             self.claim(item)
 
+    def find_minorities(self) -> None:
+        """"ethnic Albanians in south Serbia", "ethnic Turks [facing] Sweden's decision": a people
+        marked as a community (``minority_markers``: "ethnic") is the civilians of the country
+        it lives in (PLOVER: SRBCVL): the object of "in/of" after the people, else the first
+        other country named in the sentence. Unmarked ("Serbs in northern Kosovo") stays the
+        people (SRB), as the seed tests expect."""
+        rules = self.kb.rules or {}
+        markers = set(rules.get("minority_markers") or [])
+        sector = rules.get("ethnic_group_sector")
+        if not sector:
+            return
+        doc = self.doc
+        for it in list(self.items):
+            if it.kind != "kb" or it.hit is None or it.hit.how != "people" or it.hit.entry.key is None:
+                continue
+            own, head = it.hit.entry.key, doc[it.end - 1]
+            owner = None
+            marked = it.start > 0 and doc[it.start - 1].lower_ in markers
+            if not marked:  # "Serbs in northern Kosovo" stay the Serbs (the seeds' convention)
+                continue
+            for p in head.rights:
+                if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                    for o in p.children:  # the object itself: "of the Israeli-occupied West Bank" is PSE's
+                        country = self._country_at(o.i) if o.dep_ == "pobj" else None
+                        if country is not None:
+                            owner = country if country.key != own else None
+                            break
+                    break
+            if owner is None:
+                sent = head.sent
+                for j in range(sent.start, sent.end):
+                    if it.start <= j < it.end:
+                        continue
+                    country = self._country_at(j)
+                    if country is not None and country.key != own:
+                        owner = country
+                        break
+            if owner is None:
+                continue
+            it.kind, it.owner, it.sector, it.plural = "minority", owner.key, sector, True
+            it.label = doc[it.start - 1 if marked else it.start : it.end].text
+            if marked:
+                it.extra.append((it.start - 1, it.start))
+
+    def _country_at(self, i: int) -> Any:
+        """The country entry token ``i`` names (a country, its capital, a demonym, or a place
+        of it), or None."""
+        it = self.claimed[i]
+        if it is not None and it.kind in ("kb", "consumed") and it.hit is not None and it.hit.entry.kind == "country":
+            return it.hit.entry
+        e = self.kb.entries.get(self.out.places.get(i, ""))
+        return e if e is not None and e.kind == "country" else None
+
     def _marked_sector(self, head: Any, k: int, sector: str) -> str:
         """"Ugandan opposition candidates": a marked modifier's sector beats a generic head's."""
         rules = self.kb.rules or {}
@@ -643,6 +696,7 @@ class Resolver:
         self.find_surnames()
         self.find_titles()
         self.find_agents()
+        self.find_minorities()
         self.find_pronouns()
         resolve_items(self)
         self.emit()
