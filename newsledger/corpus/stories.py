@@ -10,7 +10,9 @@ It joins the most similar story when
 and opens a new story otherwise. Stories keep two centroids — the sum of all
 members (a long-running crisis keeps its identity for months) and an
 exponentially decayed one (it follows the story's drift) — and the better one
-counts. Stories whose centroids become near-identical are merged. Everything is
+counts. Stories whose centroids become near-identical are merged, and every
+``review_every`` articles small idle stories get a second chance to join a big one
+(``_review_small``). Everything is
 deterministic, and the whole state pickles to bytes for the store.
 
 DOCS: docs/corpus.md#stories
