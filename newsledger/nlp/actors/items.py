@@ -1,0 +1,109 @@
+"""Shared pieces of actor resolution: the result (``DocActors``), candidate mentions
+(``Item``) and the claimed-token state every mention-finding step works on.
+
+DOCS: docs/actors.md
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.model import Actor, Mention
+from newsledger.nlp.actors.kb import ActorKB, Hit
+
+
+@dataclass
+class DocActors:
+    """Actors of one document and the tokens that refer to them."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)  # token -> place (location uses, not actors)
+    groups: dict[int, list[str]] = field(default_factory=dict)  # token -> the actors a plural anaphor names
+
+    def actor_for_token(self, i: int) -> str | None:
+        """The actor token ``i`` refers to (names, titles, pronouns, metonyms, agents)."""
+        return self.token_actor.get(i)
+
+    def actors_for_span(self, start: int, end: int) -> list[str]:
+        """Distinct actors referred to by tokens ``start``..``end-1``, in text order."""
+        out: list[str] = []
+        for i in range(start, end):
+            a = self.token_actor.get(i)
+            if a and a not in out:
+                out.append(a)
+        return out
+
+    def actors_for_token(self, i: int) -> list[str]:
+        """All actors token ``i`` refers to: the two parties for "both sides", else its one actor."""
+        if i in self.groups:
+            return list(self.groups[i])
+        a = self.token_actor.get(i)
+        return [a] if a else []
+
+    def place_for_token(self, i: int) -> str | None:
+        """The KB id of a place used as a location at token ``i`` ("demonstrated in Belgrade")."""
+        return self.places.get(i)
+
+
+@dataclass
+class Item:
+    """A candidate mention: tokens [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # kb | person | org | norp | title | agent | minority | pron
+    hit: Hit | None = None
+    actor: str | None = None
+    owner: str | None = None  # title/agent owner key (iso3 / IGO key)
+    role: str | None = None
+    sector: str = ""
+    label: str = ""  # title text
+    plural: bool = False
+    name: str = ""
+    link: Item | None = None  # title in apposition to this name item
+    extra: list[tuple[int, int]] = field(default_factory=list)  # consumed qualifier spans
+    gender: str | None = None
+
+
+def _is_cap(tok: Any) -> bool:
+    t = tok.text
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "ibn", "al", "el", "la", "le", "y", "e", "dos", "du"}
+
+
+def _name_like(span: Any) -> bool:
+    """A PERSON span that can be a name: capitalised words, particles, initials, hyphens."""
+    if span[0].lower_ in ("pro", "anti") or len(span) > 6:
+        return False
+    for t in span:
+        if t.is_punct or t.lower_ in NAME_PARTICLES:
+            continue
+        if not (t.text[:1].isupper() or not t.text[:1].isalpha()):
+            return False
+    return True
+
+
+class ResolverState:
+    """The state the mention-finding steps share (set up by ``Resolver.__init__``)."""
+
+    doc: Any
+    kb: ActorKB
+    article_id: str
+    date: Any
+    claimed: list[Item | None]
+    items: list[Item]
+    out: DocActors
+
+    def claim(self, item: Item) -> None:
+        for i in range(item.start, item.end):
+            self.claimed[i] = item
+        self.items.append(item)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(self.claimed[i] is None for i in range(start, end))
+

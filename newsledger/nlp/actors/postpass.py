@@ -1,0 +1,126 @@
+"""After coreference: emitting mentions, then the post-passes (place countries, pair
+anaphors such as "both sides", former parts such as "its former province", PLOVER codes).
+
+DOCS: docs/actors.md
+"""
+
+from __future__ import annotations
+
+from newsledger.model import Actor, Mention
+from newsledger.nlp.actors.items import ResolverState
+
+
+class PostPasses(ResolverState):
+    """Emission and post-passes of ``Resolver`` (mixed into it)."""
+
+    def emit(self) -> None:
+        doc = self.doc
+        for it in sorted(self.items, key=lambda x: x.start):
+            if it.actor is None or it.kind == "consumed":
+                continue
+            spans = [(it.start, it.end), *it.extra]
+            for s, e in spans:
+                for i in range(s, e):
+                    self.out.token_actor[i] = it.actor
+            s = min(x for x, _ in spans)
+            e = max(y for _, y in spans)
+            if e - s > (it.end - it.start) + sum(b - a for a, b in it.extra) + 2:
+                s, e = it.start, it.end  # qualifier far away: keep the head span only
+            span = doc[s:e]
+            self.out.mentions.append(Mention(self.article_id, it.actor, span.start_char, span.end_char, span.text))
+
+
+    def resolve_pair_anaphors(self) -> None:
+        """ "both sides", "the two leaders": the last two distinct actors of one kind named
+        together shortly before (rules: ``pair_anaphors`` in resolution.en.yaml)."""
+        rules = self.kb.rules
+        phrases = [tuple(p) for p in rules.get("pair_anaphors") or ()]
+        if not phrases:
+            return
+        window = int(rules.get("pair_window_sentences", 3))
+        kinds = list(rules.get("pair_kinds") or ("country", "person", "organization"))
+        doc, out = self.doc, self.out
+        lower = [t.lower_ for t in doc]
+        firsts = {p[0] for p in phrases}
+        starts = [i for i, w in enumerate(lower) if w in firsts]
+        if not starts:
+            return
+        sent_index: dict[int, int] = {}
+        for n, sent in enumerate(doc.sents):
+            for k in range(sent.start, sent.end):
+                sent_index[k] = n
+        for i in starts:
+            for p in phrases:
+                if tuple(lower[i:i + len(p)]) != p:
+                    continue
+                head = i + len(p) - 1
+                if head in out.token_actor or head in out.groups:
+                    continue
+                pair = self._pair_before(doc[i].idx, sent_index[i], sent_index, window, kinds)
+                if pair:
+                    for k in range(i, head + 1):
+                        out.groups[k] = pair
+                break
+
+    def resolve_former_parts(self) -> None:
+        """ "its former province" (its = Serbia) -> Kosovo, when Kosovo is named in the article."""
+        rules = self.kb.rules
+        nouns = set(rules.get("former_part_nouns") or ())
+        mods = set(rules.get("former_part_modifiers") or ())
+        if not nouns or not mods:
+            return
+        out = self.out
+        named = {a for a in out.actors if a.startswith("country:")}
+        for tok in self.doc:
+            if tok.lemma_.lower() not in nouns or not any(c.lower_ in mods for c in tok.children):
+                continue
+            owners = [out.token_actor.get(c.i) for c in tok.children if c.dep_ == "poss"]
+            owners += [out.token_actor.get(o.i) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj"]
+            owner = next((o for o in owners if o and o.startswith("country:")), None)
+            if owner is None:
+                continue
+            parts = [e.id for e in self.kb.entries.values()
+                     if e.kind == "country" and owner.removeprefix("country:") in e.formerly_part_of and e.id in named]
+            if len(parts) == 1:
+                out.token_actor[tok.i] = parts[0]
+                out.mentions.append(Mention(self.article_id, parts[0], tok.idx, tok.idx + len(tok), tok.text))
+
+    def _pair_before(self, char: int, sent: int, sent_index: dict[int, int], window: int,
+                     kinds: list[str]) -> list[str] | None:
+        out = self.out
+        by_sent: dict[int, list[str]] = {}
+        for m in out.mentions:
+            if m.start >= char:
+                continue
+            tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if tok is None:
+                continue
+            s = sent_index.get(tok.start, -1)
+            if sent - window <= s <= sent:
+                ids = by_sent.setdefault(s, [])
+                if m.actor_id not in ids:
+                    ids.append(m.actor_id)
+        for s in sorted(by_sent, reverse=True):
+            for kind in kinds:
+                same = [a for a in by_sent[s] if (out.actors.get(a) and out.actors[a].kind == kind)]
+                if len(same) >= 2:
+                    return same[-2:]
+        return None
+
+    def add_plover_codes(self) -> None:
+        """``codes["plover"]`` beside every ``codes["cameo"]`` (see ``ActorKB.plover_code``)."""
+        for aid, a in list(self.out.actors.items()):
+            cameo = (a.codes or {}).get("cameo")
+            if cameo and "plover" not in a.codes:
+                codes = {**a.codes, "plover": self.kb.plover_code(cameo, a.kind)}
+                self.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, codes, a.roles)
+
+    def place_countries(self) -> None:
+        """Countries that places of the text belong to become actors of ``actors`` (for coders
+        that take "arrived in Amman" as an action towards Jordan); tokens still map to places."""
+        for pid in set(self.out.places.values()):
+            if pid.startswith("country:") and pid not in self.out.actors:
+                e = self.kb.entries.get(pid)
+                if e is not None:
+                    self.out.actors[pid] = self.kb.actor_at(e, self.date)
