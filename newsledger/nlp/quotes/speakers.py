@@ -25,6 +25,7 @@ import numpy as np
 from spacy.attrs import IDX, SENT_START
 
 from newsledger.datafiles import data_path, load_data
+from newsledger.nlp import doc_text
 from newsledger.nlp.quotes.lexicon import CueLexicon
 
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
@@ -79,7 +80,7 @@ class SpeakerResolver:
     def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3,
                  text: str | None = None) -> None:
         self.doc = doc
-        self.text: str = doc.text if text is None else text
+        self.text: str = doc_text(doc) if text is None else text
         self.da = doc_actors
         self.lex = lexicon
         self.window = window
