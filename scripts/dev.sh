@@ -2,6 +2,7 @@
 # Set up newsledger in ./.venv (once; again when the pins change) and run a job.
 #   bash scripts/dev.sh example   ingest the bundled example corpus, write report.html
 #   bash scripts/dev.sh test      run the whole test suite
+#   bash scripts/dev.sh lint      ruff + mypy
 #   bash scripts/dev.sh setup     only set up
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,5 +41,9 @@ case "${1:-example}" in
     shift || true
     .venv/bin/python -m pytest "$@"
     ;;
-  *) echo "usage: bash scripts/dev.sh [example|test|setup]" >&2; exit 2 ;;
+  lint)
+    .venv/bin/ruff check newsledger tests benchmarks tools
+    .venv/bin/mypy newsledger
+    ;;
+  *) echo "usage: bash scripts/dev.sh [example|test|lint|setup]" >&2; exit 2 ;;
 esac

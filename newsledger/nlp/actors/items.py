@@ -104,6 +104,9 @@ class ResolverState:
             self.claimed[i] = item
         self.items.append(item)
 
+    def _marked_sector(self, head: Any, k: int, sector: str) -> str:  # defined by GroupRules
+        raise NotImplementedError
+
     def free(self, start: int, end: int) -> bool:
         return all(self.claimed[i] is None for i in range(start, end))
 

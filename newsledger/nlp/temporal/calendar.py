@@ -95,6 +95,7 @@ def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
     """
     d = day or 15
     best, best_cost = dct.year, float("inf")
+    cost: float
     for y in (dct.year - 1, dct.year, dct.year + 1):
         c = valid_date(y, month, d) or valid_date(y, month, 28)
         if c is None:
