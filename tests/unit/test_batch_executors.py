@@ -40,3 +40,11 @@ def test_dask_local_cluster_matches_in_process(resources) -> None:
 def test_unknown_executor() -> None:
     with pytest.raises(ConfigError, match="unknown executor"):
         make_executor("spark")
+
+
+def test_process_pool_matches_in_process(resources) -> None:
+    many = [Article(id=f"p{i}", text=a.text, published=a.published, content_hash=f"p{i}")
+            for i, a in enumerate(ARTICLES * 6)]  # 18 articles: more than one chunk per worker
+    local = _summary(make_executor("local", resources=resources).analyse(many))
+    pooled = _summary(make_executor("local", workers=2).analyse(many))
+    assert pooled == local
