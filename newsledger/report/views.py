@@ -242,9 +242,17 @@ def _entry_view(entry: TimelineEntry, links: Links, events: dict[str, Event], ar
         "sources": entry.sources or len(arts),
         "articles": [_article_ref(i, articles, links) for i in arts],
         "events": [{"type": e.type, "href": links.sentence(e.article_id, e.start),
-                    "label": articles[e.article_id].source if e.article_id in articles and articles[e.article_id].source else e.article_id}
+                    "label": _article_label(e.article_id, articles)}
                    for e in evs],
     }
+
+
+def _article_label(article_id: str, articles: dict[str, Article]) -> str:
+    """How an item names its article: the outlet, else the file name, else the id."""
+    art = articles.get(article_id)
+    if art is None:
+        return article_id
+    return art.source or art.file or article_id
 
 
 def _article_ref(article_id: str, articles: dict[str, Article], links: Links) -> dict[str, Any]:
