@@ -68,6 +68,13 @@ CASES = [
     ("sanctions", "The EU imposed sanctions on Serbia.", "SANCTION", "IGO", "SRB", {}),
     ("light-verb", "Borrell held talks with Kurti.", "CONSULT", "IGO", "KSV", {}),
     ("intent", "Serbia offered to withdraw its troops from Kosovo.", "AGREE", "SRB", None, {}),
+    # admitting monitors or aid is a concession of access (CAMEO 086x -> RETREAT)
+    ("receive-observers", "Kosovo received a team of observers from the OSCE.", "RETREAT", "KSV", None, {}),
+    ("allow-delivery", "Serbia allowed the delivery of medicine to Kosovo.", "RETREAT", "SRB", None, {}),
+    # peacekeeping deployments and evacuations of people are aid (CAMEO 074 / 073)
+    ("send-peacekeepers", "Serbia sent peacekeeping troops to Kosovo.", "AID", "SRB", None, {}),
+    ("prepare-attack", "The Serbian army prepared to attack Kosovo.", "MOBILIZE", "SRB", None, {}),
+    ("evacuate-wounded", "Kosovo police evacuated the wounded from the village.", "AID", "KSV", None, {}),
 ]
 
 
@@ -112,3 +119,13 @@ def test_event_fields(resources: Any) -> None:
 
 def test_no_event_in_plain_statement(resources: Any) -> None:
     assert code(resources, "The weather in Belgrade was mild.") == []
+
+
+def test_nominal_peacekeeping_deployment_is_aid(resources: Any) -> None:
+    events = code(resources, "The deployment of Serbian peacekeeping troops in Kosovo began on Monday.")
+    assert any(e["type"] == "AID" for e in events) and not any(e["type"] == "MOBILIZE" for e in events)
+
+
+def test_press_release_is_not_a_release(resources: Any) -> None:
+    events = code(resources, "Serbia's press release on Kosovo was published on Monday.")
+    assert not any(e["type"] == "RETREAT" for e in events)

@@ -277,6 +277,13 @@ def _compose(t: Any, own: Code | None, role: str | None, inner: Candidate, neg_i
             code = own if own is not None and own.plover == "AGREE" else lex.code(raw["intent_code"])
         return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
     if role == "planned":
+        intent = raw.get("intent") or {}
+        if _verb_key(t, lex) in intent.get("prepare_verbs", ()) \
+                and inner.code.plover in intent.get("prepare_categories", ()):
+            # "the army prepared to resume shelling": readying force is a mobilization
+            code = lex.code(str(intent["prepare_code"]))
+            if code is not None:
+                return Candidate(t, code, chain, None, _negated(t, lex), None, None, inner.anchor)  # type: ignore[arg-type]
         if _verb_key(t, lex) in (raw.get("intent") or {}).get("plan_verbs", ()):
             conflict = set((raw.get("intent") or {}).get("threat_categories") or ())
             if inner.code.plover in conflict:
