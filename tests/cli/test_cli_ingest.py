@@ -174,3 +174,16 @@ def test_cli_manifest_wins_over_page_metadata(tmp_path: Path, capsys: pytest.Cap
     with Store.open(str(db)) as s:
         (a,) = s.load_articles()
     assert (a.source, a.title, a.published) == ("Desk One", "Chosen title", "2023-03-19")
+
+
+def test_cli_same_text_under_two_given_ids_is_kept_twice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "r.jsonl"
+    rec = {"text": GOOD, "published": "2023-02-28"}
+    src.write_text(json.dumps({"id": "wire-1", **rec}) + "\n" + json.dumps({"id": "outlet-2", **rec}) + "\n")
+    plain = tmp_path / "same.txt"
+    plain.write_text(GOOD)
+    db = tmp_path / "l.db"
+    assert run(["ingest", str(src), "--db", str(db)], capsys)[0] == 0
+    assert run(["ingest", str(src), str(plain), "--db", str(db), "--published", "2023-02-28"], capsys)[0] == 0
+    with Store.open(str(db)) as s:
+        assert sorted(s.article_ids()) == ["outlet-2", "wire-1"]
