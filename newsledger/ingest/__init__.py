@@ -60,10 +60,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(_WS.sub(" ", text).strip().encode("utf-8")).hexdigest()
 
 
-def detect_language(text: str) -> str:
-    import py3langid
+_IDENTIFIER: Any = None
 
-    lang, _score = py3langid.classify(text[:5000])
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text``, chosen among ``data/languages.yaml``'s candidates."""
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        import py3langid.langid as langid
+
+        from newsledger.datafiles import PACKAGE_ROOT, load_data
+
+        cfg = load_data(PACKAGE_ROOT / "ingest" / "data" / "languages.yaml", required=("candidate_languages",))
+        ident = langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+        ident.set_languages([str(x) for x in cfg["candidate_languages"]])
+        _IDENTIFIER = ident
+    lang, _score = _IDENTIFIER.classify(text[:5000])
     return str(lang)
 
 

@@ -170,3 +170,17 @@ def test_markdown_markup_is_removed() -> None:
     md = "# Title\n\n*Brussels, Monday*\n\n## Section\n\n- **The plan.** A [draft](http://x) with `code` and _stress_.\n> quoted line\n\n---\nsnake_case_word stays"
     (d,) = read_text("x.md", md, markdown=True)
     assert d.text == "Brussels, Monday\n\nSection\n\nThe plan. A draft with code and stress.\nquoted line\n\n\nsnake_case_word stays"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador.", "en"),
+        ("Le président serbe a refusé de signer l'accord à Ohrid samedi.", "fr"),
+        ("Der serbische Präsident lehnte die Unterzeichnung des Abkommens ab.", "de"),
+    ],
+)
+def test_language_detection(text: str, lang: str) -> None:
+    from newsledger.ingest import detect_language
+
+    assert detect_language(text) == lang
