@@ -115,9 +115,32 @@ def read_html(label: str, html: str, url: str | None = None) -> Iterator[Item]:
     )
 
 
+# Other names records commonly use for the contract's fields (first match wins).
+RECORD_ALIASES = {
+    "text": ("body", "content", "article", "sentence"),
+    "published": ("date", "dct", "pubdate", "published_at", "publication_date", "datetime"),
+    "title": ("headline",),
+    "source": ("publisher", "outlet", "site"),
+    "url": ("link",),
+    "language": ("lang",),
+}
+
+
+def _with_aliases(rec: dict[str, Any]) -> dict[str, Any]:
+    out = dict(rec)
+    for key, aliases in RECORD_ALIASES.items():
+        if out.get(key) in (None, ""):
+            for alias in aliases:
+                if out.get(alias) not in (None, ""):
+                    out[key] = out[alias]
+                    break
+    return out
+
+
 def _record_draft(label: str, rec: Any) -> Item:
     if not isinstance(rec, dict):
         return BadInputError(label, "record is not a JSON object")
+    rec = _with_aliases(rec)
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         return BadInputError(label, "record has no 'text'")

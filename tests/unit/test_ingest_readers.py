@@ -184,3 +184,10 @@ def test_language_detection(text: str, lang: str) -> None:
     from newsledger.ingest import detect_language
 
     assert detect_language(text) == lang
+
+
+def test_records_accept_common_field_aliases() -> None:
+    (d,) = list(read_jsonl("f.jsonl", '{"id": "s1", "sentence": "Serbia detained three officers.", "date": "2023-06-14", "lang": "en"}'))
+    assert (d.text, d.published, d.language) == ("Serbia detained three officers.", "2023-06-14", "en")
+    (e,) = list(read_jsonl("f.jsonl", '{"text": "A.", "published": "2023-01-01", "date": "1999-01-01"}'))
+    assert e.published == "2023-01-01"  # the contract's own field wins
