@@ -9,6 +9,7 @@ DOCS: docs/data-files.md
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,21 @@ from newsledger.errors import DataFileError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 HEADER_KEYS = ("version", "source", "licence")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 4x faster, same safe subset
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 4x faster, same safe subset
+
+
+class _RulesLoader(_BASE_LOADER):  # type: ignore[misc,valid-type]
+    """YAML 1.2 booleans: only true/false. Word lists hold words such as "on", "no", "yes", "off"
+    (a preposition, Norwegian), which YAML 1.1 would silently turn into booleans."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_RulesLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_RulesLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_LOADER = _RulesLoader
 
 
 def data_path(stage: str, name: str) -> Path:

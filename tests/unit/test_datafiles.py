@@ -34,3 +34,11 @@ def test_loader_names_file_and_key(tmp_path: Path) -> None:
     bad.write_text("version: [1\n")
     with pytest.raises(DataFileError, match="not valid YAML"):
         load_data(tmp_path / "x.en.yaml")
+
+
+def test_words_that_yaml_1_1_calls_booleans_stay_words(tmp_path: Path) -> None:
+    f = tmp_path / "w.en.yaml"
+    f.write_text("version: 1\nsource: me\nlicence: MIT\nwords: [on, no, yes, off, 'in']\nflag: true\n")
+    content = load_data(f)
+    assert content["words"] == ["on", "no", "yes", "off", "in"]
+    assert content["flag"] is True
