@@ -17,6 +17,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -57,6 +58,14 @@ def snip(text, s, e, w=60):
     return (text[max(0, s - w):s] + "[[" + text[s:e] + "]]" + text[e:e + w]).replace("\n", " | ")
 
 
+def _gold(a: argparse.Namespace) -> tuple[Any, str, list[dict[str, Any]]]:
+    """The scorer module, the run's tag and the gold documents of ``--split``/``--limit``."""
+    bench = shared_dir() / "benchmarks" / "quotes"
+    tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"
+    gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
+    return load_scorer(bench), tag, gold[: a.limit] if a.limit else gold
+
+
 def by_how(a: argparse.Namespace) -> None:
     """Matched / unmatched predictions per construction (``extract(trace=...)``)."""
     sys.path.insert(0, str(REPO))
@@ -66,12 +75,7 @@ def by_how(a: argparse.Namespace) -> None:
     from newsledger.nlp.pipeline import Resources
     from newsledger.nlp.quotes.extract import extract
 
-    bench = shared_dir() / "benchmarks" / "quotes"
-    sc = load_scorer(bench)
-    tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"
-    gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
-    if a.limit:
-        gold = gold[: a.limit]
+    sc, tag, gold = _gold(a)
     res = Resources.load()
     parsed = list(DocBin().from_disk(REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spacy").get_docs(res.nlp.vocab))
     tp, fp, spk = Counter(), Counter(), Counter()
@@ -114,12 +118,7 @@ def main() -> None:
     if a.by_how:
         by_how(a)
         return
-    bench = shared_dir() / "benchmarks" / "quotes"
-    sc = load_scorer(bench)
-    tag = f"{a.split}{'_' + str(a.limit) if a.limit else ''}"
-    gold = [json.loads(x) for x in (bench / "data" / f"polnear_{a.split}.jsonl").open(encoding="utf-8")]
-    if a.limit:
-        gold = gold[: a.limit]
+    sc, tag, gold = _gold(a)
     pred = {d["id"]: d for d in map(json.loads, (REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl").open(encoding="utf-8"))}
     kinds = set(a.kinds.split(",")) if a.kinds != "all" else None
     fp, spk = Counter(), Counter()

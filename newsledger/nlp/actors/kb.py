@@ -128,6 +128,7 @@ class ActorKB:
         self.agents: dict[str, str] = {}
         self.sectors: dict[str, str] = {}
         self.rules: dict[str, Any] = {}
+        self._former_parts: dict[str, list[str]] | None = None
         self.ambiguous: set[str] = set()
         self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
         self.not_people: set[str] = set()
@@ -362,6 +363,17 @@ class ActorKB:
         return out
 
     # ----------------------------------------------------------------- spaCy
+    def former_parts(self) -> dict[str, list[str]]:
+        """iso3 -> ids of the countries that split from it (``formerly_part_of``), built once."""
+        if self._former_parts is None:
+            index: dict[str, list[str]] = {}
+            for e in self.entries.values():
+                if e.kind == "country":
+                    for parent in e.formerly_part_of:
+                        index.setdefault(parent, []).append(e.id)
+            self._former_parts = index
+        return self._former_parts
+
     def entity_ruler_patterns(self) -> list[dict[str, Any]]:
         """Phrase patterns for spaCy's entity_ruler: KB names, aliases, capitals, demonyms."""
         label = {"person": "PERSON", "organization": "ORG", "country": "GPE", "group": "NORP", "other": "ORG"}

@@ -80,8 +80,7 @@ class PostPasses(ResolverState):
             owner = next((o for o in owners if o and o.startswith("country:")), None)
             if owner is None:
                 continue
-            parts = [e.id for e in self.kb.entries.values()
-                     if e.kind == "country" and owner.removeprefix("country:") in e.formerly_part_of and e.id in named]
+            parts = [p for p in self.kb.former_parts().get(owner.removeprefix("country:"), ()) if p in named]
             if len(parts) == 1:
                 out.token_actor[tok.i] = parts[0]
                 out.mentions.append(Mention(self.article_id, parts[0], tok.idx, tok.idx + len(tok), tok.text))

@@ -113,6 +113,18 @@ def _noun_key(t: Any, table: dict[str, Code]) -> Code | None:
     return None
 
 
+def _object_code(key: str, lemma: str, heads: list[str], obj: Any, lex: Lexicon) -> Code | None:
+    """The code a verb takes from its object: a verb+object entry, else (light verbs) the object noun."""
+    for k in (key, lemma):
+        vo = lex.verb_objects.get(k)
+        for h in heads:
+            if vo and h in vo:
+                return vo[h]
+    if key in lex.light_verbs or lemma in lex.light_verbs:
+        return _noun_key(obj, lex.nouns)
+    return None
+
+
 def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     """The code of verb ``t`` and the event noun it absorbs (or None)."""
     key = _verb_key(t, lex)
@@ -126,15 +138,9 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
         heads = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
         if olemma in lex.lists["generic_event_heads"]:  # "ended mediation efforts" -> mediation
             heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
-        for k in (key, lemma):
-            vo = lex.verb_objects.get(k)
-            for h in heads:
-                if vo and h in vo:
-                    return vo[h], obj
-        if key in lex.light_verbs or lemma in lex.light_verbs:
-            nc = _noun_key(obj, lex.nouns)
-            if nc is not None:
-                return nc, obj
+        found = _object_code(key, lemma, heads, obj, lex)
+        if found is not None:
+            return found, obj
         # "tons of food aid", "a state of siege": the event noun under the object's "of"
         for p in obj.children:
             if p.dep_ == "prep" and p.lower_ == "of":
@@ -142,18 +148,13 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
                     if o.dep_ != "pobj":
                         continue
                     ol = _lemma(o, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
-                    for k in (key, lemma):
-                        vo = lex.verb_objects.get(k)
-                        if vo and ol in vo:
-                            return vo[ol], o
-                    if key in lex.light_verbs or lemma in lex.light_verbs:
-                        nc = _noun_key(o, lex.nouns)
-                        if nc is not None:
-                            return nc, o
+                    found = _object_code(key, lemma, [ol] if ol else [], o, lex)
+                    if found is not None:
+                        return found, o
     # "took part in talks", "engaged in talks": light verb + preposition + event noun
-    if key in lex.light_verbs or lemma in lex.light_verbs or lemma in ("engage", "participate"):
+    if key in lex.light_verbs or lemma in lex.light_verbs or lex.in_list("participation_verbs", lemma):
         for p in t.children:
-            if p.dep_ == "prep" and p.lemma_ in ("in", "into", "on", "under"):
+            if p.dep_ == "prep" and lex.in_list("participation_preps", p.lemma_):
                 for o in p.children:
                     if o.dep_ == "pobj":
                         nc = _noun_key(o, lex.nouns)

@@ -381,7 +381,7 @@ def _continues(dq: _DocQuotes, prev: Attr, a: Attr, lex: CueLexicon) -> bool:
 
 def _previous_subject(dq: _DocQuotes, a: Attr, prev: Attr | None) -> Any | None:
     """The person subject of the sentence before an uncued quotation, if that sentence
-    is narration (holds no quotation): 'The Serbian president also pouted. "..."'."""
+    is narration (holds no quotation): 'The minister also looked pleased. "..."'."""
     sn = dq.sent_of[dq.tok_at(a.start)]
     if sn == 0:
         return None

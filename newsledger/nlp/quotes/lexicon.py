@@ -19,6 +19,7 @@ class CueLexicon:
     document_nouns: frozenset[str]
     object_content: frozenset[str]
     mixed_quote_verbs: frozenset[str]
+    plural_pronouns: frozenset[str]
     xcomp_content: frozenset[str]
     prep_content: dict[str, frozenset[str]]
     min_words_uncued: int
@@ -53,6 +54,7 @@ def load_lexicon() -> CueLexicon:
         document_nouns=frozenset(d.get("document_nouns") or ()),
         object_content=frozenset(d.get("object_content_verbs") or ()),
         mixed_quote_verbs=frozenset(d.get("mixed_quote_verbs") or ()),
+        plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
         xcomp_content=frozenset(d.get("xcomp_content_verbs") or ()),
         prep_content={k: frozenset(v) for k, v in (d.get("prep_content_verbs") or {}).items()},
         max_gap_continuation=int(d.get("max_gap_continuation", 200)),

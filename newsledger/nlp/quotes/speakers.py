@@ -192,7 +192,7 @@ class SpeakerResolver:
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             if low in _PERSON_PRONOUNS:
                 return self._antecedent(tok, prev_speaker)
-            if low in ("they", "we", "them"):
+            if low in self.lex.plural_pronouns:
                 # a plural noun earlier in the same sentence is the antecedent ("thousands
                 # demonstrated at the call of nationalist parties ... which they said"): its
                 # actor, or nobody — never the previous quote's speaker by default
