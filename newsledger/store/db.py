@@ -10,6 +10,7 @@ DOCS: docs/storage.md
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,6 +118,21 @@ class Store:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(sa.select(t.articles.c.id).order_by(t.articles.c.seq))]
 
+    def revision(self) -> str:
+        """A token that changes whenever an analysis or the corpus records are written.
+
+        Readers (the web app) cache what they built from the ledger under it. A ledger written
+        before revisions were recorded answers ``"0"`` until its next write.
+        """
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.meta.c.value).where(t.meta.c.key == "revision")).first()
+        return row[0] if row else "0"
+
+    @staticmethod
+    def _bump_revision(conn: sa.Connection) -> None:
+        conn.execute(t.meta.delete().where(t.meta.c.key == "revision"))
+        conn.execute(t.meta.insert().values(key="revision", value=uuid.uuid4().hex))
+
     def count(self, table: str = "articles") -> int:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(t.metadata.tables[table])).scalar_one()
@@ -129,6 +145,7 @@ class Store:
                 conn.execute(t.articles.delete().where(t.articles.c.id == a.id))
                 for table in t.ANALYSIS_TABLES:
                     conn.execute(table.delete().where(table.c.article_id == a.id))
+                self._bump_revision(conn)
                 conn.execute(t.articles.insert().values(
                     id=a.id, content_hash=a.content_hash, file=a.file, source=a.source, url=a.url,
                     title=a.title, published=a.published, published_inferred=a.published_inferred,
@@ -295,6 +312,7 @@ class Store:
     ) -> None:
         """Replace the corpus-level records (one transaction)."""
         with self.engine.begin() as conn:
+            self._bump_revision(conn)
             for table in t.CORPUS_TABLES:
                 conn.execute(table.delete())
             self._insert(conn, t.stories, [_row(s) for s in stories])

@@ -10,6 +10,7 @@ DOCS: docs/web.md
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,9 +32,37 @@ log = logging.getLogger(__name__)
 
 
 class LedgerSource(Protocol):
-    """What the app needs from a store: the whole ledger, as exported."""
+    """What the app needs from a store: the whole ledger, as exported.
+
+    A store may also offer ``revision() -> str``, a token that changes with every write; the
+    app then keeps the ledger and the pages built from it until the token changes, instead
+    of reading and rebuilding them on every request.
+    """
 
     def load_ledger(self) -> Ledger: ...
+
+
+class _Cache:
+    """The ledger and the pages built from it, valid for one store revision (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._revision: str | None = None
+        self._items: dict[Any, Any] = {}
+
+    def get(self, revision: str | None, key: Any, build: Callable[[], Any]) -> Any:
+        if revision is None:
+            return build()
+        with self._lock:
+            if revision != self._revision:
+                self._revision, self._items = revision, {}
+            if key in self._items:
+                return self._items[key]
+        value = build()
+        with self._lock:
+            if revision == self._revision:
+                self._items[key] = value
+        return value
 
 
 def error_body(status: int, message: str) -> dict[str, Any]:
@@ -54,14 +83,24 @@ def create_app(store_factory: Callable[[], LedgerSource]) -> FastAPI:
     app = FastAPI(title="newsledger", version=__version__, docs_url="/api/docs", redoc_url=None,
                   openapi_url="/api/openapi.json")
 
-    def get_ledger() -> Ledger:
+    cache = _Cache()
+
+    def with_store(key: Any, build: Callable[[Ledger], Any]) -> Any:
+        """``build(ledger)``, cached for the store's current revision when it has one."""
         store = store_factory()
         try:
-            return store.load_ledger()
+            revision_of = getattr(store, "revision", None)
+            revision = revision_of() if callable(revision_of) else None
+            ledger = cache.get(revision, "ledger", store.load_ledger)
+            return ledger if key == "ledger" else cache.get(revision, key, lambda: build(ledger))
         finally:
             close = getattr(store, "close", None)
             if callable(close):
                 close()
+
+    def get_ledger() -> Ledger:
+        ledger: Ledger = with_store("ledger", lambda ledger: ledger)
+        return ledger
 
     def respond(request: Request, status: int, message: str) -> Response:
         if request.url.path.startswith("/api"):
@@ -94,25 +133,33 @@ def create_app(store_factory: Callable[[], LedgerSource]) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse)
     def index(request: Request) -> HTMLResponse:
-        ledger = get_ledger()
-        dossier = build_dossier(ledger, title="newsledger", pages=True, prefix=_prefix(request), with_texts=False)
+        prefix = _prefix(request)
+        html: str = with_store(("index", prefix), lambda ledger: _index_html(ledger, prefix))
+        return HTMLResponse(html)
+
+    def _index_html(ledger: Ledger, prefix: str) -> str:
+        dossier = build_dossier(ledger, title="newsledger", pages=True, prefix=prefix, with_texts=False)
         articles = [
             {"id": a.id, "title": a.title or a.id, "source": a.source, "published": a.published,
              "language": a.language, "href": dossier.links.article(a.id)}
             for a in sorted(ledger.articles, key=lambda a: (a.published or "", a.id))
         ]
-        return HTMLResponse(render_template("index.html.j2", TEMPLATES, dossier=dossier, article_list=articles))
+        return render_template("index.html.j2", TEMPLATES, dossier=dossier, article_list=articles)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article_page(article_id: str, request: Request) -> HTMLResponse:
-        ledger = get_ledger()
-        found = next((a for a in ledger.articles if a.id == article_id), None)
+        prefix = _prefix(request)
+        ledger, links, index_, names, articles = with_store(("article-index", prefix), lambda ledger: (
+            ledger,
+            Links(article_keys(a.id for a in ledger.articles), pages=True, prefix=prefix),
+            by_article(ledger),
+            {a.id: a.name for a in ledger.actors},
+            {a.id: a for a in ledger.articles},
+        ))
+        found = articles.get(article_id)
         if found is None:
             raise HTTPException(status_code=404, detail=f"no article with id {article_id!r}")
-        links = Links(article_keys(a.id for a in ledger.articles), pages=True, prefix=_prefix(request))
-        index_ = by_article(ledger)
         view = article_view(found, ledger, links, index_)
-        names = {a.id: a.name for a in ledger.actors}
         own = index_.get(article_id, {})
         events = [{"type": e.type, "href": links.sentence(article_id, e.start), "negated": e.negated,
                    "modality": e.modality, "date": e.date, "sentence": e.sentence,
@@ -122,7 +169,7 @@ def create_app(store_factory: Callable[[], LedgerSource]) -> FastAPI:
                    "speaker": names.get(q.speaker_id or "", q.speaker_text or "unattributed")}
                   for q in sorted(own.get("quotes", ()), key=lambda q: q.start)]
         return HTMLResponse(render_template("article.html.j2", TEMPLATES, article=view, events=events,
-                                            quotes=quotes, title=view["title"], home=_prefix(request) + "/"))
+                                            quotes=quotes, title=view["title"], home=prefix + "/"))
 
     return app
 

@@ -131,3 +131,19 @@ def test_store_migrates_a_v1_ledger_keeping_its_data(tmp_path: Path) -> None:
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").scalar() == str(LATEST)
     assert back.quotes[0].text == "no" and back.quotes[0].speaker_start is None
+
+
+def test_store_revision_changes_with_every_write_only(ledger_db: str) -> None:
+    with Store.open(ledger_db) as store:
+        first = store.revision()
+        store.save_analysis(make_analysis())
+        after_analysis = store.revision()
+        store.load_ledger()
+        assert store.revision() == after_analysis != first  # reading changes nothing
+        store.save_corpus([Story("s1", "Talks", ("a1",))], [], [], [])
+        assert store.revision() not in (first, after_analysis)
+        broken = ArticleAnalysis(article=make_analysis("a2").article, quotes=make_analysis().quotes * 2)
+        before_failure = store.revision()
+        with pytest.raises(StorageError):
+            store.save_analysis(broken)
+        assert store.revision() == before_failure  # a failed write is rolled back whole

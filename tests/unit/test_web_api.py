@@ -186,3 +186,33 @@ def test_works_over_the_real_sqlite_store(tmp_path: Any) -> None:
         assert c.get("/").status_code == 200
         assert c.get("/api/events").json()["events"] == []
         _assert_error(c.get("/api/articles/none"), 404)
+
+
+def test_pages_are_cached_per_store_revision(tmp_path: Any) -> None:
+    from newsledger.store.db import Store
+    from tests.unit.test_store_ledger import make_analysis
+
+    db = str(tmp_path / "ledger.db")
+    loads = 0
+
+    class CountingStore(Store):
+        def load_ledger(self) -> Ledger:
+            nonlocal loads
+            loads += 1
+            return super().load_ledger()
+
+    def open_store() -> Store:
+        plain = Store.open(db)
+        return CountingStore(plain.engine, plain.label)
+
+    with Store.open(db) as store:
+        store.save_analysis(make_analysis("a1"))
+    with TestClient(create_app(open_store)) as c:
+        first = c.get("/").text
+        assert c.get("/").text == first and c.get("/articles/a1").status_code == 200
+        assert c.get("/api/events").json()["count"] == 1
+        assert loads == 1  # one read of the ledger served every request
+        with Store.open(db) as store:
+            store.save_analysis(make_analysis("a2", text="Vucic met Kurti in Brussels on Tuesday."))
+        assert c.get("/articles/a2").status_code == 200  # the write is seen at once
+        assert loads == 2 and c.get("/api/events").json()["count"] == 2
