@@ -121,10 +121,16 @@ def tense(ctx: Context, start: int, end: int) -> str:
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind('" '))
     if cut >= 0:
         lo = lo + cut + 1
-    hi = min(len(text), end + 60)
+    hi = min(len(text), end + 90)
     right = text[end:hi]
+    # a quotation mark ends the clause: in '... leave at 4 a.m. Thursday," he said' the
+    # reporting verb after the quote says nothing about the quoted clause's tense
     rc = min(
-        [i for i in (right.find(". "), right.find("\n"), right.find("; ")) if i >= 0]
+        [
+            i
+            for i in (right.find(". "), right.find("\n"), right.find("; "), *_quote_marks(right))
+            if i >= 0
+        ]
         or [len(right)]
     )
     hi = end + rc
@@ -143,6 +149,11 @@ def tense(ctx: Context, start: int, end: int) -> str:
             ):
                 best = "future"  # "should be completed", "will be held": the modal decides
     return best
+
+
+def _quote_marks(s: str) -> tuple[int, ...]:
+    """Positions of the first straight, doubled-apostrophe and curly quotation marks."""
+    return (s.find('"'), s.find("''"), s.find("\u201d"), s.find("\u201c"))
 
 
 def _unit_code(g: Grammar, s: str | None) -> str | None:

@@ -87,6 +87,8 @@ class Grammar:
     counted_noun_after: re.Pattern[str] | None = None
     modal_before: re.Pattern[str] | None = None
     period_ending_after: re.Pattern[str] | None = None
+    possessive_after: re.Pattern[str] | None = None
+    possessive_future_before: re.Pattern[str] | None = None
     canonical: dict[str, str] = field(default_factory=dict)
 
 
@@ -219,6 +221,16 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
         ),
         period_ending_after=re.compile(
             rf"\s+(?:{_alternation(cw['period_endings'])})\b", re.IGNORECASE
+        ),
+        possessive_after=(
+            re.compile(rf"(?:{_alternation(cw['possessive_marks'])})\b", re.IGNORECASE)
+            if cw.get("possessive_marks")
+            else None
+        ),
+        possessive_future_before=(
+            re.compile(rf"\b(?:{_alternation(cw['possessive_future_before'])})\s+$", re.IGNORECASE)
+            if cw.get("possessive_future_before")
+            else None
         ),
         canonical={
             re.sub(r"\s+", " ", str(k).lower()): str(v).lower()

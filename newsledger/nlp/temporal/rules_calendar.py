@@ -110,7 +110,15 @@ def r_month_rel(ctx: Context, m: re.Match[str]) -> Result | None:
     if ctx.dct is None:
         return "DATE", f"XXXX-{month:02d}", ""
     rel = ctx.word(m.group("rel"))
+    day = ordinal(ctx.grammar, _gd(m, "d")) if _gd(m, "d") else None
     y = ctx.dct.year
+    if day is not None:  # "last Oct. 23": the latest such day before publication
+        if rel in ("last", "this past", "past"):
+            y = y if (month, day) < (ctx.dct.month, ctx.dct.day) else y - 1
+        elif rel in ("next", "this coming"):
+            y = y if (month, day) > (ctx.dct.month, ctx.dct.day) else y + 1
+        d = cal.valid_date(y, month, day)
+        return ("DATE", d.isoformat(), "") if d else None
     if rel in ("last", "this past", "past"):
         y = y if month < ctx.dct.month else y - 1
     elif rel in ("next", "this coming"):
@@ -185,6 +193,31 @@ def r_century(ctx: Context, m: re.Match[str]) -> Result | None:
     return "DATE", f"{n - 1:02d}", pmod(ctx.grammar, _gd(m, "pmod"))
 
 
+def _quarter_ending(ctx: Context, m: re.Match[str]) -> tuple[int, int] | None:
+    """(year, calendar quarter) of "the quarter ended <month> <day>": the quarter holding
+    most of the three months that end on that day (July 31 -> May-July -> Q2)."""
+    g = ctx.grammar
+    pe = g.period_ending_after
+    if pe is None or ctx.dct is None:
+        return None
+    e = pe.match(ctx.text, m.end())
+    if e is None:
+        return None
+    md = re.match(r"\s+(\w+)\.?\s+(\d{1,2})\b", ctx.text[e.end() : e.end() + 20])
+    if md is None:
+        return None
+    month, day = vocab(g, "months", md.group(1)), int(md.group(2))
+    if month is None:
+        return None
+    end = cal.valid_date(ctx.dct.year, int(month), day)
+    if end is None:
+        return None
+    if end > ctx.dct:
+        end = cal.valid_date(ctx.dct.year - 1, int(month), day) or end
+    mid = end - dt.timedelta(days=45)
+    return mid.year, cal.quarter_of(mid)
+
+
 def r_quarter(ctx: Context, m: re.Match[str]) -> Result | None:
     g = ctx.grammar
     qrel = ctx.word(_gd(m, "qrel")) or ctx.word(_gd(m, "qrel2"))
@@ -200,11 +233,19 @@ def r_quarter(ctx: Context, m: re.Match[str]) -> Result | None:
     if base is None:
         return "DATE", f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", ""
     dq = cal.quarter_of(base)
+    ended = _quarter_ending(ctx, m) if q is None and not qrel else None
+    if ended is not None:  # "the quarter ended July 31": the three months up to that day
+        return "DATE", f"{ended[0]:04d}-Q{ended[1]}", ""
     if q is None or q == -1:
         # "the quarter", "the latest quarter", "the last quarter", "the year-ago quarter"
         if qrel == "current":
             y, qq = base.year, dq
-        elif ctx.last_quarter and q is None and qrel not in ("latest", "recent"):
+        elif (
+            ctx.last_quarter
+            and q is None
+            and qrel != "recent"
+            and (qrel != "latest" or m.start() - ctx.last_quarter_pos < 600)
+        ):  # "the quarter", "the latest period": the quarter whose results were just given
             y, qq = ctx.last_quarter
         else:
             y, qq = cal.shift_quarter(base.year, dq, -1)
@@ -286,15 +327,28 @@ def r_season(ctx: Context, m: re.Match[str]) -> Result | None:
 
 def _weekday_date(ctx: Context, wd: int, rel: str, m: re.Match[str]) -> dt.date | None:
     base = ctx.dct
+    if rel in ("the previous", "the preceding", "the following"):
+        base = ctx.anchor  # "down from the previous Friday": the one before the day just named
     if base is None:
         return None
     cur = base.isoweekday()
-    if rel in ("last", "this past", "past"):
+    if rel in ("last", "this past", "past", "the previous", "the preceding"):
         back = (cur - wd) % 7 or 7
         return base - dt.timedelta(days=back)
-    if rel in ("next", "this coming", "coming"):
+    if rel in ("next", "this coming", "coming", "the following"):
         return base + dt.timedelta(days=(wd - cur) % 7 or 7)
     t = tense(ctx, m.start(), m.end())
+    g = ctx.grammar
+    if (
+        not rel
+        and g.possessive_after is not None
+        and g.possessive_after.match(ctx.text, m.end())
+        and not (
+            g.possessive_future_before is not None
+            and g.possessive_future_before.search(ctx.text[max(0, m.start() - 30) : m.start()])
+        )
+    ):  # "around Wednesday's ruling": a day that has come
+        t = "past"
     if t == "future":
         return base + dt.timedelta(days=(wd - cur) % 7)
     return base - dt.timedelta(days=(cur - wd) % 7)
@@ -334,7 +388,8 @@ def r_clock(ctx: Context, m: re.Match[str]) -> Result | None:
         hh, mi = int(m.group("h24")), int(m.group("mi"))
     else:
         hh, mi = int(m.group("hh")), int(m.group("mi") or 0)
-        ap = ctx.word(m.group("ap"))
+        inpart = ctx.word(_gd(m, "inpart"))
+        ap = ("a.m." if inpart == "morning" else "p.m.") if inpart else ctx.word(m.group("ap"))
         if hh > 12 or (ap == "o'clock" and hh == 0):
             return None
         if ap.startswith("p") and hh < 12:

@@ -9,11 +9,20 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsledger.nlp.temporal.context import tense
 from newsledger.nlp.temporal.grammar import Grammar, load_grammar
 from newsledger.nlp.temporal.normalise import RULES, Context, vocab
 
 _FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-_EXPLICIT_DATE_RULES = {"month_day", "iso_date", "slash_date", "weekday", "day_word", "holiday"}
+_EXPLICIT_DATE_RULES = {
+    "month_day",
+    "month_rel",
+    "iso_date",
+    "slash_date",
+    "weekday",
+    "day_word",
+    "holiday",
+}
 _MONTH_RULES = {"month", "month_year", "month_day", "iso_date", "slash_date"}
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 _YEAR_RULES = {"year", "month_year", "month_day", "year_words", "quarter", "half", "season"}
@@ -186,6 +195,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
             and m.groupdict().get("ord")
             and re.match(r"^\d{4}-Q[1-4]$", value)
             and not re.search(r"(?i)year[- ](?:ago|earlier)", m.group(0))
+            and not _forecast_quarter(value, ctx, s, e)
         ):
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
             ctx.last_quarter_pos = s
@@ -198,6 +208,21 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
             if re.match(r"^\d{4}", value):
                 ctx.years.append((e, int(value[:4])))
     return _date_clock_times(out, text)
+
+
+def _forecast_quarter(value: str, ctx: Context, start: int, end: int) -> bool:
+    """A quarter that has not begun at publication ("losses through the third quarter of
+    1990"), or a current one in a future clause ("will decline in the fourth quarter"), is
+    a forecast, not the period whose results the story compares with a year ago (a fiscal
+    "fourth quarter" can be over in October: "reported a decline in fourth-quarter
+    earnings")."""
+    if ctx.dct is None:
+        return False
+    q = (int(value[:4]), int(value[-1]))
+    now = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
+    if q > now:
+        return True
+    return q == now and tense(ctx, start, end) == "future"
 
 
 _CLOCK_DATE_GAP = re.compile(r"\s*(?:,|on|,\s*on)?\s*$")
