@@ -1,18 +1,19 @@
 """Stories: online clustering of articles as they arrive.
 
-Each article becomes one vector (the static MiniLM embedding of title + lead,
-:mod:`newsledger.corpus.embed`), centred on the running mean of everything seen
-so far (common-component removal: news articles share a lot of "news" direction).
+Each article becomes one vector: the static MiniLM embedding of title + lead
+(:mod:`newsledger.corpus.embed`), centred on the running mean of the articles seen so
+far in the same language (common-component removal: news shares a "news" direction,
+and text the English model cannot read shares a "foreign" one), next to a hashed
+TF-IDF vector of its content words (function words of its guessed language dropped).
 It joins the most similar story when
 
     cos(article, story centroid) + actor_weight * overlap(actors) - time penalty >= threshold
 
-and opens a new story otherwise. Stories keep two centroids — the sum of all
-members (a long-running crisis keeps its identity for months) and an
-exponentially decayed one (it follows the story's drift) — and the better one
-counts. Stories whose centroids become near-identical are merged, and every
-``review_every`` articles small idle stories get a second chance to join a big one
-(``_review_small``). Everything is
+and opens a new story otherwise. A story is the sum of its members' vectors. Stories
+whose centroids become near-identical are merged, and every ``review_every`` articles
+small idle stories get a second chance to join a big one running at the same time
+(``_review_small``), helped by how much of the big story's *signature* (its most
+over-represented words, :meth:`StoryClusterer._signature`) they contain. Everything is
 deterministic, and the whole state pickles to bytes for the store.
 
 DOCS: docs/corpus.md#stories
@@ -68,6 +69,11 @@ class ClusterParams:
     absorb_min_size: int = 50      # ... against stories at least this big ...
     absorb_threshold: float = 0.3  # ... and join the most similar one at this centroid cosine
     absorb_idle_days: float = 0.0  # ... once they got no article for this many days
+    article_terms: int = 60        # an article's this many strongest keywords go into its story's profile
+    sig_terms: int = 0             # a story's signature: its this many most distinctive words (0: off)
+    sig_weight: float = 0.0        # review: bonus for covering a story's signature (weighted share of its words)
+    sig_min_size: int = 20         # stories this big have a signature
+    absorb_max_gap: float = 4.0    # review: a fragment never joins a story idle this many windows before it
 
     @classmethod
     def from_data(cls) -> ClusterParams:
@@ -80,13 +86,40 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_\-']{2,}")
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    """English function words (claims.en.yaml). Other languages' function words are kept on
-    purpose: measured on the mixed stream, dropping them let es/fr/it articles bridge the
-    English Arab-spring stories (docs/corpus.md#stories)."""
+def _stopwords() -> dict[str, frozenset[str]]:
+    """Function words per language: English from claims.en.yaml, the others from
+    ``data/stopwords.yaml``."""
     from newsledger.corpus.text import claim_rules
 
-    return frozenset(claim_rules("en")["stopwords"])
+    other = load_data(data_path("corpus", "stopwords.yaml"), required=("stopwords",))["stopwords"]
+    out = {lang: frozenset(str(w) for w in words) for lang, words in other.items()}
+    out["en"] = frozenset(claim_rules("en")["stopwords"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_word_languages() -> dict[str, tuple[str, ...]]:
+    """Word -> the languages it is a function word of."""
+    out: dict[str, list[str]] = {}
+    for lang, words in _stopwords().items():
+        for w in words:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
+
+
+def guess_language(words: list[str], sample: int = 200) -> str:
+    """The language whose function words cover most of the first ``sample`` lower-cased
+    ``words`` (English on ties and when nothing matches)."""
+    index = _function_word_languages()
+    hits: Counter[str] = Counter()
+    for w in words[:sample]:
+        langs = index.get(w)
+        if langs:
+            hits.update(langs)
+    best = max(hits.values(), default=0)
+    if best == 0 or hits["en"] == best:
+        return "en"
+    return min(lang for lang, n in hits.items() if n == best)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -100,7 +133,8 @@ class StoryClusterer:
     The article representation is ``[w * dense, (1 - w) * keywords]``: the centred
     static-MiniLM embedding of title + lead, and a hashed TF-IDF vector of the text's
     words with document frequencies counted online (no look-ahead). Stories are
-    sums of their members' vectors, compared by cosine.
+    sums of their members' vectors, compared by cosine; each story also counts its
+    members' most frequent content words (``terms``), from which its signature comes.
     """
 
     def __init__(self, params: ClusterParams | None = None,
@@ -117,10 +151,13 @@ class StoryClusterer:
         self.members: list[list[str]] = []
         self.actors: list[Counter[str]] = []
         self.titles: list[str] = []
-        self.mean: np.ndarray | None = None
+        self.means: dict[str, np.ndarray] = {}  # running mean embedding per language
+        self.lang_seen: Counter[str] = Counter()
         self.df: Counter[str] = Counter()
         self.seen = 0
+        self.terms: list[Counter[str]] = []  # per story: in how many members each word is a top keyword
         self._hash: dict[str, tuple[int, float]] = {}
+        self._sigs: dict[int, tuple[int, dict[str, float]]] = {}
 
     @property
     def embedder(self) -> StaticEmbedder:
@@ -130,7 +167,7 @@ class StoryClusterer:
 
     # ---- persistence -------------------------------------------------------------
     def dumps(self) -> bytes:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_embedder", "_hash")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_embedder", "_hash", "_sigs")}
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
@@ -142,6 +179,13 @@ class StoryClusterer:
                 setattr(obj.params, name, field.default)
         obj._embedder = embedder
         obj._hash = {}
+        obj._sigs = {}
+        if "terms" not in obj.__dict__:  # a state pickled before story profiles existed
+            obj.terms = [Counter() for _ in obj.members]
+        if "means" not in obj.__dict__:  # ... or before per-language centring
+            mean = obj.__dict__.pop("mean", None)
+            obj.means = {} if mean is None else {"en": mean}
+            obj.lang_seen = Counter({"en": obj.seen} if mean is not None else {})
         return obj
 
     # ---- representation ----------------------------------------------------------
@@ -150,13 +194,18 @@ class StoryClusterer:
         head = ((title or "") + "\n" + text)[: self.params.lead_chars]
         return self.embedder.embed([head])[0]
 
-    def _keywords(self, text: str) -> np.ndarray:
+    def _keywords(self, text: str) -> tuple[np.ndarray, dict[str, float], str]:
+        """The article's hashed TF-IDF vector, its content words with their counts
+        (capitalised occurrences count ``name_boost`` times) and its guessed language."""
         dims = self.params.hash_dims
-        stop = _stopwords()
+        words = _WORD.findall(text[: self.params.keyword_chars])
+        lows = [w.lower() for w in words]
+        lang = guess_language(lows)
+        stops = _stopwords()
+        stop = stops["en"] if lang == "en" else stops["en"] | stops[lang]
         counts: dict[str, float] = {}
         boost = self.params.name_boost
-        for word in _WORD.findall(text[: self.params.keyword_chars]):
-            low = word.lower()
+        for word, low in zip(words, lows, strict=True):
             if low not in stop:
                 counts[low] = counts.get(low, 0.0) + (boost if word[0].isupper() else 1.0)
         self.seen += 1
@@ -170,7 +219,7 @@ class StoryClusterer:
                 slot = (h % dims, 1.0 if (h >> 16) & 1 else -1.0)
                 self._hash[word] = slot
             out[slot[0]] += slot[1] * (1.0 + math.log(c)) * math.log(n / (self.df[word] + 1))
-        return _unit(out)
+        return _unit(out), counts, lang
 
     def story_of(self, article_id: str) -> str | None:
         idx = self.assignment.get(article_id)
@@ -189,10 +238,16 @@ class StoryClusterer:
             return self.story_of(article_id) or ""
         p = self.params
         raw = dense if dense is not None else self.dense(text, title)
-        self.mean = raw.copy() if self.mean is None else self.mean + (raw - self.mean) / (self.seen + 1)
-        shrink = self.seen / (self.seen + p.prior_docs)  # little corpus: little centring
-        vec = np.concatenate([p.dense_weight * _unit(raw - shrink * self.mean),
-                              (1.0 - p.dense_weight) * self._keywords(text)]).astype(np.float32)
+        keywords, counts, lang = self._keywords(text)
+        # centred on the running mean of the same language's articles (the embedding model
+        # reads English: text in another language shares a "foreign" direction)
+        k = self.lang_seen[lang]
+        mean = self.means[lang] = raw.copy() if k == 0 else self.means[lang] + (raw - self.means[lang]) / (k + 1)
+        self.lang_seen[lang] += 1
+        shrink = k / (k + p.prior_docs)  # little corpus: little centring
+        vec = np.concatenate([p.dense_weight * _unit(raw - shrink * mean),
+                              (1.0 - p.dense_weight) * keywords]).astype(np.float32)
+        top = sorted(counts, key=counts.__getitem__, reverse=True)[: p.article_terms]  # stable: text order on ties
         day = _day(date)
         actors = set(actor_ids)
         best, best_score = -1, -1.0
@@ -215,11 +270,35 @@ class StoryClusterer:
             best_score = float(scores[best])
         if best < 0 or best_score < p.threshold:
             best = self._open(vec, title or text[:120])
-        self._absorb(best, vec, day, article_id, actors)
+        self._absorb(best, vec, day, article_id, actors, top)
         self._maybe_merge(best)
         if p.review_every > 0 and self.seen % p.review_every == 0:
             self._review_small(day)
         return self.story_of(article_id) or ""
+
+    def _signature(self, idx: int) -> dict[str, float]:
+        """The story's most distinctive words, weighted (sum 1): a word that is a top keyword
+        of a share ``q`` of its members and appears in a share ``g`` of all articles scores
+        ``q * log(q / g)`` (its contribution to the story's divergence from the stream).
+        Cached; recomputed once the story has grown by a tenth."""
+        size = len(self.members[idx])
+        hit = self._sigs.get(idx)
+        if hit is not None and size <= hit[0] * 1.1:
+            return hit[1]
+        n = self.seen + self.params.prior_docs
+        floor = max(2.0, 0.05 * size)
+        scored = []
+        for word, k in self.terms[idx].items():
+            if k >= floor:
+                q, g = k / size, (self.df[word] + 1) / n
+                if q > g:
+                    scored.append((q * math.log(q / g), word))
+        scored.sort(reverse=True)
+        top = scored[: self.params.sig_terms]
+        total = sum(s for s, _ in top) or 1.0
+        sig = {w: s / total for s, w in top}
+        self._sigs[idx] = (size, sig)
+        return sig
 
     def _open(self, vec: np.ndarray, title: str) -> int:
         idx = len(self.members)
@@ -238,11 +317,12 @@ class StoryClusterer:
         self.last_day.append(None)
         self.members.append([])
         self.actors.append(Counter())
+        self.terms.append(Counter())
         self.titles.append(title.strip().split("\n")[0][:200])
         return idx
 
     def _absorb(self, idx: int, vec: np.ndarray, day: int | None, article_id: str,
-                actors: set[str]) -> None:
+                actors: set[str], terms: list[str] = ()) -> None:  # type: ignore[assignment]
         assert self.sums is not None
         self.sums[idx] += vec
         self.norms[idx] = np.linalg.norm(self.sums[idx])
@@ -252,6 +332,7 @@ class StoryClusterer:
             self.last[idx] = self.last_day[idx]
         self.members[idx].append(article_id)
         self.actors[idx].update(actors)
+        self.terms[idx].update(terms)
         self.assignment[article_id] = idx
 
     def _maybe_merge(self, idx: int) -> None:
@@ -284,6 +365,9 @@ class StoryClusterer:
         self.members[keep].extend(self.members[gone])
         self.members[gone] = []
         self.actors[keep].update(self.actors[gone])
+        self.terms[keep].update(self.terms[gone])
+        self.terms[gone] = Counter()
+        self._sigs.pop(gone, None)
         days = [d for d in (self.last_day[keep], self.last_day[gone]) if d is not None]
         self.last_day[keep] = max(days) if days else None
         self.last[keep] = np.nan if self.last_day[keep] is None else self.last_day[keep]
@@ -293,9 +377,12 @@ class StoryClusterer:
     def _review_small(self, today: int | None) -> None:
         """Second chance for small stories: each story of at most ``absorb_max_size`` members
         joins the most similar story of at least ``absorb_min_size`` members when their
-        centroid cosine, less the time penalty, reaches ``absorb_threshold``. Stories keep
-        growing after an article opened its own story, so a fragment (or an article that
-        came too early to match) can fit a big story later. Uses only what has arrived."""
+        centroid cosine, plus ``sig_weight`` x the share of the big story's signature among
+        the small story's words, less the time penalty, reaches ``absorb_threshold``. Big
+        stories whose last article is more than ``absorb_max_gap`` x ``window_days`` from the
+        small story's are out. Stories keep growing after an article opened its own story,
+        so a fragment (or an article that came too early to match, or one that names the
+        story in passing) can fit a big story later. Uses only what has arrived."""
         assert self.sums is not None
         p = self.params
         n = len(self.members)
@@ -310,10 +397,16 @@ class StoryClusterer:
             return
         cents = self.sums[big] / self.norms[big][:, None]
         sims = (self.sums[small] / self.norms[small][:, None]) @ cents.T
+        if p.sig_terms > 0 and p.sig_weight > 0:
+            sigs = [self._signature(int(j)) for j in big]
+            for row, i in enumerate(small):
+                words = self.terms[int(i)]
+                for col, sig in enumerate(sigs):
+                    sims[row, col] += p.sig_weight * sum(v for w, v in sig.items() if w in words)
         if p.window_days > 0:
             gaps = np.nan_to_num(np.abs(self.last[small][:, None] - self.last[big][None, :]), nan=0.0)
             sims -= p.time_penalty * np.minimum(1.0, gaps / p.window_days)
-            sims[gaps > 4 * p.window_days] = -9.0
+            sims[gaps > p.absorb_max_gap * p.window_days] = -9.0
         best = np.argmax(sims, axis=1)
         for row, i in enumerate(small):
             if sims[row, best[row]] >= p.absorb_threshold:

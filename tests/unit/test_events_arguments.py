@@ -27,11 +27,28 @@ CASES = [
      "independence proclaimed by its former region.", "REJECT", "SDN", "SSD"),
     ("both-sides", "Tensions between Hungary and Romania grew. Both sides failed to reach an agreement.",
      "AGREE", "HUN", "ROU"),
+    # a threat's target is the party its condition names
+    ("condition-subject", "Hungary threatened to close the border unless Serbia withdraws its troops.",
+     "THREATEN", "HUN", "SRB"),
+    # "in protest against X": X is the target of the act
+    ("reason-noun", "Bulgarian students staged a sit-in on Monday in protest against the Greek government.",
+     "PROTEST", "BGR", "GRCGOV"),
+    # "allow X to do": the subject of the infinitive is the object of "allow"
+    ("infinitive-subject", "Croatia decided to allow Serbian officials to visit the camp.", "CONCEDE", "HRV", "SRB"),
+    # an infinitive on a noun that is no actor: the subject of the verb governing the noun
+    ("infinitive-on-noun", "Thousands of Hungarians gathered for a rally to protest the new law.",
+     "PROTEST", "HUN", None),
+    # an organisation the dictionaries lack is coded by its coded description
+    ("uncoded-org-described", "Egypt's opposition Muslim Brotherhood called for a general strike.",
+     "REQUEST", "EGYOPP", None),
+    # a participle of the same act carries its target ("rallied, calling for ... from X")
+    ("participle-clause", "Thousands of Serbs rallied in Novi Sad on Sunday, calling for independence from Montenegro.",
+     "PROTEST", "SRB", "MNE"),
 ]
 
 
 @pytest.mark.parametrize("sentence,type_,src,tgt", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_argument_rule(resources: Any, sentence: str, type_: str | None, src: str, tgt: str) -> None:
+def test_argument_rule(resources: Any, sentence: str, type_: str | None, src: str, tgt: str | None) -> None:
     events = code(resources, sentence)
     types = [type_] if type_ else sorted({e["type"] for e in events})
     assert any(has(events, t, src, tgt) for t in types), [(e["type"], e["src"], e["tgt"], e["trigger"]) for e in events]
@@ -49,3 +66,30 @@ def test_addressee_alone_is_still_the_target(resources: Any) -> None:
     events = code(resources, "Albania complained to Serbia on Monday.")
     assert has(events, "ACCUSE", "ALB", "SRB"), events
 
+
+
+def test_adverbial_noun_phrase_is_not_a_modifier(resources: Any) -> None:
+    """"to Cuba, Iran and, with conditions attached, Syria": the listed countries after "to" are the
+    targets, not the country the parser hung on "conditions" as an adverbial noun phrase."""
+    events = code(resources, "The parliament agreed to lift trade restrictions in May to Cuba, Iran and, "
+                             "with conditions attached, Syria.")
+    agree = [e for e in events if e["type"] == "AGREE"]
+    assert agree and any("CUB" in e["tgt"] and "IRN" in e["tgt"] for e in agree), agree
+
+
+def test_coordinated_country_names_qualify_one_group_each(resources: Any) -> None:
+    events = code(resources, "Serbia and Kosovo police arrested ten smugglers.")
+    assert has(events, "COERCE", "SRBCOP") and has(events, "COERCE", "KSVCOP"), events
+
+
+def test_an_actor_is_not_its_own_target_under_another_id(resources: Any) -> None:
+    # the people (group:SRB-people) and the country (country:SRB) share the code SRB
+    events = code(resources, "Serbs criticized Serbia over the new law.")
+    assert events and all(not (set(e["src"]) & set(e["tgt"])) for e in events), events
+
+
+def test_a_possessor_does_not_double_the_organisation_it_qualifies(resources: Any) -> None:
+    # "X's al-Qaeda network": the organisation acts; its leader is not a second source
+    events = code(resources, "Osama bin Laden's al-Qaeda network threatened the United States.")
+    threats = [e for e in events if e["type"] == "THREATEN"]
+    assert len(threats) == 1 and len(threats[0]["src"]) == 1 and threats[0]["src"][0].startswith("IMG"), events

@@ -6,7 +6,8 @@ Sieves, applied in text order so that each mention sees only what came before it
 2. partial names: a name contained in a longer in-document form ("Trump" -> "Donald
    Trump", before or after), then the KB's unique surnames; unknown people become actors
    named by their longest in-document form, with roles from apposition;
-3. titles and descriptions: in apposition to a name they qualify it; alone they refer to
+3. titles and descriptions (and singular agent nouns with an owner, "Algeria's leading rights
+   activist"): in apposition to a name they qualify it; alone they refer to
    the last person in the text holding that role, else the KB's office holder on the
    article date ("the Serbian president" in 2008 vs 2023), else the owner's government;
 4. metonymy: a capital stands for its government only when it acts (subject, object,
@@ -83,8 +84,8 @@ class _State:
         r, doc = self.r, self.doc
         by_start = {it.start: it for it in r.items}
         for t in r.items:
-            if t.kind != "title" or t.plural:
-                continue
+            if t.plural or not (t.kind == "title" or (t.kind == "agent" and t.owner)):
+                continue  # a singular title, or a singular agent noun with its owner ("Algeria's leading activist")
             nxt = by_start.get(t.end) or (by_start.get(t.end + 1) if t.end < len(doc) and doc[t.end].text == "," else None)
             if nxt is not None and self._personish(nxt):
                 t.link = nxt
@@ -146,12 +147,48 @@ class _State:
             return self._kb_person(e, it)
         return self._unknown_person(it, it)
 
+    def _former_sector(self, t: Item) -> str | None:
+        """The sector a no-longer-held marker gives title ``t`` ("former president" -> ELI), or None."""
+        markers = (self.r.kb.rules or {}).get("former_title_markers") or {}
+        if not markers:
+            return None
+        doc = self.doc
+        head = doc[t.end - 1]
+        toks = [c for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i < t.start]
+        toks += [doc[j] for j in range(max(0, t.start - 2), t.start)]
+        for c in toks:
+            w = c.lower_.rstrip("-")
+            if w in markers:
+                return str(markers[w])
+        return None
+
+    def _former_code(self, it: Item, code: str | None) -> str | None:
+        """``code`` re-sectored by a "former"/"ousted" apposition title of ``it`` (its owner, else
+        the code's own country), or None when no such title qualifies the name."""
+        for t in self.appos.get(id(it), []):
+            sector = self._former_sector(t)
+            if sector is None:
+                continue
+            if t.owner:
+                o = self.r.kb.owners.get(t.owner)
+                if o is None or o.kind != "country":
+                    return None
+                return self.r.kb.owner_cameo(t.owner) + sector
+            if code and len(code) >= 3 and code[:3] != "IGO" and not code.startswith("---"):
+                return code[:3] + sector
+        return None
+
     def _kb_person(self, entry: Any, it: Item) -> str:
         """A KB person's actor; an apposition title with an owner sets the code where the KB
         has no office for the date (base-layer people, undated texts, "Israeli Prime Minister X")."""
         r = self.r
         aid = r.kb_actor(entry, self._appos_roles(it))
         if r.kb.offices_at(entry, r.date):
+            return aid
+        former = self._former_code(it, r.out.actors[aid].codes.get("cameo"))
+        if former and (r.date is None or not r.out.actors[aid].codes.get("cameo")):
+            a = r.out.actors[aid]  # "former prime minister X" in an undated text: not the office's code
+            r.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, {**a.codes, "cameo": former}, a.roles)
             return aid
         for t in self.appos.get(id(it), []):
             code = self._title_code(t)
@@ -186,8 +223,10 @@ class _State:
         sector = titles[0].sector or "GOV"
         cands = [e for e in base.surname(r.kb, words[-1]) if any(
             c.get("cameo", "")[3:6] == sector for _s, _t, c in e.periods)]
-        if len(words) > 1:
-            cands = [e for e in cands if norm(e.name).split()[0] == words[0]] or []
+        if len(words) > 1:  # the first name as the entry's, else a given name among its names ("Ayatollah Ali Khamenei")
+            given = set(words[:-1])
+            cands = [e for e in cands if norm(e.name).split()[0] == words[0]] or [
+                e for e in cands if given & {w for n in (e.name, *e.aliases) for w in norm(n).split()[:-1]}]
         return cands[0] if len({e.id for e in cands}) == 1 else None
 
     def _appos_roles(self, it: Item) -> tuple[str, ...]:
@@ -217,6 +256,9 @@ class _State:
                 owner = r.kb.owners.get(t.owner)
                 country = owner.country if owner is not None else None
                 codes = {"cameo": r.kb.owner_cameo(t.owner) + (t.sector if owner is not None and owner.kind == "country" else "")}
+        former = self._former_code(it, codes.get("cameo")) if titles else None
+        if former:
+            codes = {"cameo": former}
         aliases = tuple(
             a for a in dict.fromkeys([*(old.aliases if old else ()), r.doc[it.start : it.end].text]) if a != name
         )
@@ -348,8 +390,13 @@ class _State:
 
     def resolve_agent(self, it: Item) -> str | None:
         r = self.r
+        if it.link is not None:
+            return None  # in apposition to a name: filled in after the name is resolved
         if it.owner:
             return self._owner_group(it.owner, it.sector)
+        owner = self._possessor_country(r.doc[it.end - 1])
+        if owner is not None:  # "the military said its troops ...": the possessor's country
+            return self._owner_group(owner, it.sector)
         if it.name == "definite":  # "the officers": the last group of that sector
             for _, aid in reversed(self.history):
                 a = r.out.actors.get(aid)
@@ -360,6 +407,20 @@ class _State:
             label = r.doc[it.start : it.end].text.lower()
             aid = f"group:{slug(label)}"
             return r.add_actor(Actor(aid, label, "group", None, (), {"cameo": "---" + it.sector}, ()))
+        return None
+
+    def _possessor_country(self, head: Any) -> str | None:
+        """The country (iso3) of the actor a possessive pronoun on ``head`` refers to ("its troops"),
+        when that actor is a country or a group/person of one; else None."""
+        r = self.r
+        for c in head.children:
+            if c.dep_ != "poss" or c.tag_ != "PRP$":
+                continue
+            aid = r.out.token_actor.get(c.i) or next(
+                (x.actor for x in r.items if x.kind == "pron" and x.start == c.i and x.actor), None)
+            a = r.out.actors.get(aid) if aid else None
+            if a is not None and a.country and a.country in r.kb.owners and a.kind in ("country", "group"):
+                return a.country
         return None
 
     def resolve_minority(self, it: Item) -> str | None:
@@ -395,8 +456,9 @@ class _State:
                 a = r.out.actors.get(aid)
                 if a is None:
                     continue
-                if neuter:
-                    if a.kind not in ("country", "organization"):
+                if neuter:  # a country, an organisation, or one body named by an agent noun ("the government")
+                    if a.kind not in ("country", "organization") and not (
+                            a.kind == "group" and item.kind == "agent" and not item.plural):
                         continue
                 else:
                     if a.kind != "person":
@@ -411,9 +473,12 @@ class _State:
                     rank = 0 if root.head.dep_ == "ROOT" or root.head.i == root.sent.root.i else 1
                 else:
                     rank = 2
-                cands.append((rank, -pos, aid))
+                coded = 0 if (a.codes or {}).get("cameo") or not neuter else 1  # "X, an umbrella union, said it"
+                # the subject itself before a modifier inside its apposition ("Pakistan, a key U.S. ally, ... its")
+                inner = 1 if neuter and _root(doc, item).dep_ in ("compound", "amod", "nmod", "poss") else 0
+                cands.append((rank, inner, coded, -pos, aid))
             if cands:
-                return min(cands)[2]
+                return min(cands)[-1]
         return None
 
     # --------------------------------------------------------------- main loop
@@ -449,8 +514,12 @@ class _State:
                 it.actor = self.resolve_pronoun(it)
             if it.actor is not None:
                 self.history.append((it, it.actor))
+                if it.co_owners and it.kind in ("agent", "title"):
+                    # "lawmakers in Serbia and Kosovo": one group per owner, the head names them all
+                    others = [self._owner_group(o, it.sector or "GOV") for o in it.co_owners]
+                    r.out.groups[it.end - 1] = list(dict.fromkeys([it.actor, *others]))
         for it in r.items:
-            if it.kind == "title" and it.link is not None:
+            if it.kind in ("title", "agent") and it.link is not None:
                 it.actor = it.link.actor
 
 

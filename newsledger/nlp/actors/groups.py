@@ -18,6 +18,11 @@ PLACE_OWNED_SECTORS = {"REB", "UAF", "MIL", "COP", "OPP", "REF", "CVL"}  # group
 PLACE_IN_OWNED_SECTORS = {"REB", "UAF", "MIL", "COP", "OPP", "EDU", "LAB"}
 
 
+def plural_head(tok: Any) -> bool:
+    """Whether noun ``tok`` is plural (or a collective agent noun such as "police")."""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() == "police"
+
+
 class GroupRules(ResolverState):
     """Mention-finding steps for group actors (mixed into ``Resolver``)."""
 
@@ -107,10 +112,12 @@ class GroupRules(ResolverState):
                 continue
             if tok.pos_ not in ("NOUN", "PROPN") or self.claimed[tok.i] is not None:
                 continue
-            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and (
+            describes_person = tok.tag_ == "NN" and tok.head.ent_type_ == "PERSON" and self._person_at(tok.head.i)
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not describes_person and (
                 tok.head.lemma_.lower() in heads or tok.head.lower_ in heads or tok.head.dep_ not in ("nsubj", "nsubjpass")
             ):
                 continue  # "police officers": the head noun decides; "army bulldozers demolished": the army acts
+            # (but "British militant John Smith": a singular agent noun describing the person named next)
             best = None
             for k in range(max(0, tok.i - 3), tok.i + 1):
                 if not self.free(k, tok.i + 1):
@@ -137,7 +144,15 @@ class GroupRules(ResolverState):
                 item.extra.append((owner.start, owner.end))
                 owner.kind = "consumed"
                 self._conjunct_owners(owner, item)
+                if plural_head(tok):
+                    self._co_owners(owner, item)
             self.claim(item)
+
+    def _person_at(self, i: int) -> bool:
+        """Whether token ``i`` is claimed as a person's name (unknown or in the KB)."""
+        it = self.claimed[i]
+        return it is not None and (it.kind == "person" or (
+            it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"))
 
     def find_minorities(self) -> None:
         """"ethnic Albanians in south Serbia", "ethnic Turks [facing] Sweden's decision": a people
@@ -205,16 +220,38 @@ class GroupRules(ResolverState):
                     return s2
         return sector
 
+    def _co_owners(self, owner: Item, item: Item) -> None:
+        """"police in Serbia and Kosovo": countries coordinated with a following owner ("of/in/from
+        X and Y") own the plural group too (each its own group actor, see ``coref``)."""
+        if owner.kind not in ("kb", "consumed") or owner.hit is None or owner.start < item.end:
+            return
+        for cj in self.doc[owner.end - 1].conjuncts:
+            if cj.i < owner.end:
+                continue
+            it = self.claimed[cj.i]
+            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "country" \
+                    and it.hit.entry.key is not None and it.hit.how != "capital":
+                item.co_owners.append(it.hit.entry.key)  # the country keeps its own mention
+
+    def _modifies(self, tok: Any, item: Item) -> bool:
+        """Whether ``tok`` (or the first conjunct it is coordinated with) modifies the head of ``item``."""
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head
+        return tok.dep_ in ("amod", "compound", "nmod", "poss") and item.start <= tok.head.i < item.end
+
     def _conjunct_owners(self, owner: Item, item: Item) -> None:
         """"Hungarian and Romanian officials": the earlier conjunct qualifies its own group."""
         j = owner.start - 1
-        if owner.hit is None or owner.hit.how != "adj":
+        qual = ("adj", "name", "alias")  # "Hungarian and Romanian officials", "Serbia and Kosovo police"
+        if owner.hit is None or owner.hit.how not in qual or owner.end > item.start:
             return
         while j >= 1 and self.doc[j].lower_ in ("and", ",", "&"):
             prev = self.claimed[j - 1]
             if prev is None or prev.kind != "kb" or prev.hit is None or prev.hit.entry.kind == "person" \
-                    or prev.hit.entry.key is None or prev.hit.how != "adj":
+                    or prev.hit.entry.key is None or prev.hit.how not in qual:
                 return
+            if prev.hit.how != "adj" and not self._modifies(self.doc[prev.end - 1], item):
+                return  # "the Security Council and UN peacekeepers": a conjoined noun phrase, not a qualifier
             prev.kind, prev.owner, prev.sector, prev.plural = "agent", prev.hit.entry.key, item.sector, True
             j = prev.start - 1
 
@@ -240,6 +277,8 @@ class GroupRules(ResolverState):
         if aff is not None:
             return aff
         preps = set(self.kb.rules.get("agent_owner_preps") or ("of", "in", "from"))
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
+            return None  # "its forces in Lebanon": the possessor's forces (see coref), located there
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ != "of" and words & blocked:
                 continue
@@ -249,13 +288,32 @@ class GroupRules(ResolverState):
                         it = self.claimed[pobj.i]
                         if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                             return it
-                        if (it is None or it.kind == "place") and plural and sector[:3] in PLACE_IN_OWNED_SECTORS \
-                                and child.lower_ != "of":
+                        if it is None and child.lower_ in ("of", "from"):
+                            # "doctors from two American aid groups": the qualifier of the object
+                            q = self._country_modifier(pobj)
+                            if q is not None:
+                                return q
+                        origin = child.lower_ == "from" and not words & blocked  # "a missionary from Calgary"
+                        if (it is None or it.kind == "place") and child.lower_ != "of" and (
+                                origin or (plural and sector[:3] in PLACE_IN_OWNED_SECTORS)):
                             # "rebels in Darfur", "students throughout Java": the place's country
                             country = self.kb.entries.get(self.out.places.get(pobj.i, ""))
                             if country is not None and country.key is not None and country.kind == "country":
                                 return Item(pobj.i, pobj.i + 1, "place-owner", hit=Hit(country, "place"))
         _ = doc
+        return None
+
+    def _country_modifier(self, noun: Any) -> Item | None:
+        """A country adjective/name modifying common noun ``noun`` ("two American aid groups"), or None."""
+        if noun.pos_ != "NOUN":
+            return None
+        for c in noun.children:
+            if c.dep_ not in ("amod", "compound") or c.i > noun.i:
+                continue
+            it = self.claimed[c.i]
+            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "country" \
+                    and it.hit.entry.key is not None and it.end == c.i + 1:
+                return it
         return None
 
     def _affiliation_owner(self, head: Any) -> Item | None:

@@ -64,6 +64,7 @@ class Item:
     plural: bool = False
     name: str = ""
     link: Item | None = None  # title in apposition to this name item
+    co_owners: list[str] = field(default_factory=list)  # "lawmakers in Serbia and Kosovo": the other owners
     extra: list[tuple[int, int]] = field(default_factory=list)  # consumed qualifier spans
     gender: str | None = None
 
@@ -105,6 +106,15 @@ class ResolverState:
         self.items.append(item)
 
     def _marked_sector(self, head: Any, k: int, sector: str) -> str:  # defined by GroupRules
+        raise NotImplementedError
+
+    def _agent_owner(self, head: Any, k: int, plural: bool = False, sector: str = "") -> Item | None:  # GroupRules
+        raise NotImplementedError
+
+    def _co_owners(self, owner: Item, item: Item) -> None:  # GroupRules
+        raise NotImplementedError
+
+    def _conjunct_owners(self, owner: Item, item: Item) -> None:  # GroupRules
         raise NotImplementedError
 
     def free(self, start: int, end: int) -> bool:

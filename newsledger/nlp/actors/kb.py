@@ -128,6 +128,7 @@ class ActorKB:
         self.agents: dict[str, str] = {}
         self.sectors: dict[str, str] = {}
         self.rules: dict[str, Any] = {}
+        self.plover_countries: dict[str, str] = {}  # CAMEO country code -> ISO alpha-3 where they differ
         self._former_parts: dict[str, list[str]] | None = None
         self.ambiguous: set[str] = set()
         self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
@@ -170,7 +171,8 @@ class ActorKB:
         plus the first sector block ("IGOUNOMIL" -> "IGOMIL", "IGOEUREEC" -> "IGO"); people
         coded to an IGO with no sector lead it ("IGOGOV"); other codes are unchanged."""
         if not cameo.startswith("IGO"):
-            return cameo
+            iso = self.plover_countries.get(cameo[:3])  # PLOVER names countries by ISO 3166 ("TMP" -> "TLS")
+            return iso + cameo[3:] if iso else cameo
         rest = cameo[3:]
         for k in range(0, len(rest) - 2, 3):
             block = rest[k : k + 3]
@@ -416,6 +418,9 @@ def _load_countries(kb: ActorKB) -> None:
         )
         e._capital = list(c.get("capital") or [])  # type: ignore[attr-defined]
         e._people = list(c.get("people") or [])  # type: ignore[attr-defined]
+        e._cameo_variants = [str(v) for v in c.get("cameo_variants") or []]  # type: ignore[attr-defined]
+        if e.cameo != iso and not iso.startswith("X"):  # user-assigned X.. codes are not ISO: keep CAMEO's
+            kb.plover_countries[str(e.cameo)] = iso
         kb.entries[e.id] = e
         kb.owners[iso] = e
         kb._add_key(e.name, e, "name")
@@ -543,6 +548,7 @@ class BaseLayer:
 
     def __init__(self, data: dict[str, Any], cameo_iso: dict[str, str]) -> None:
         self.rows: list[list[Any]] = data.get("actors") or []
+        self.variants: dict[str, str] = {}  # stray country prefixes of the dictionaries -> the country's code
         self.cameo_iso = cameo_iso
         self.index: dict[str, list[int]] = data.get("index") or {}
         self.places: dict[str, str] = data.get("place_index") or {}
@@ -589,6 +595,7 @@ class BaseLayer:
         if cur is not None and not getattr(cur, "_base", False):
             self._entries[idx] = cur  # the curated entry wins
             return cur
+        codes = [(self.variants.get(c[:3], c[:3]) + c[3:], s, t) for c, s, t in codes]  # "ANGREB" -> "AGOREB"
         countries = [self.cameo_iso.get(c[:3]) for c, _s, _t in codes]
         country = next((c for c in reversed(countries) if c), None)
         e = KBEntry(id=aid, name=name, kind=kind, country=country, aliases=list(aliases))
@@ -616,11 +623,16 @@ def _load_base(kb: ActorKB) -> BaseLayer | None:
 
             raise DataFileError(str(path), f"missing header key '{key}'")
     cameo_iso: dict[str, str] = {}
+    variants: dict[str, str] = {}
     for e in kb.entries.values():
         if e.kind == "country" and e.country:
             cameo_iso.setdefault((e.cameo or e.country)[:3], e.country)
             cameo_iso.setdefault(e.country, e.country)
-    return BaseLayer(data, cameo_iso)
+            for v in getattr(e, "_cameo_variants", ()):
+                variants[v] = (e.cameo or e.country)[:3]
+    base = BaseLayer(data, cameo_iso)
+    base.variants = variants
+    return base
 
 
 @lru_cache(maxsize=1)

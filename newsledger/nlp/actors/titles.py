@@ -53,6 +53,14 @@ class TitleRules(ResolverState):
             item = Item(i, i + length, "title", role=tdef["role"], sector=self._marked_sector(doc[i + length - 1], i, tdef.get("sector", "")),
                         label=doc[i : i + length].text, plural=plural, owner=tdef.get("owner"))
             self._title_owner(item)
+            if item.owner is None and plural:  # "lawmakers in Serbia", "officials from Kosovo": as for agents
+                q = self._agent_owner(doc[i + length - 1], i, True, item.sector)
+                if q is not None and q.hit is not None and q.hit.how != "capital":
+                    item.owner = q.hit.entry.key
+                    if q.kind == "kb":
+                        item.extra.append((q.start, q.end))
+                        q.kind = "consumed"
+                        self._co_owners(q, item)
             self.claim(item)
             i += length
 
@@ -105,4 +113,6 @@ class TitleRules(ResolverState):
             item.owner = item.owner or q.hit.entry.key
             item.extra.append((q.start, q.end))
             q.kind = "consumed"
+            if item.plural:  # "U.S. and Russian negotiators": each qualifier its own group
+                self._conjunct_owners(q, item)
 

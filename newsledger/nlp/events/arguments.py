@@ -6,7 +6,7 @@ from typing import Any
 
 from newsledger.nlp.events.lexicon import Lexicon
 
-_NP_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "npadvmod", "case")
+_NP_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case")
 _SUBJ = ("nsubj", "csubj")
 
 
@@ -32,12 +32,18 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     if a:
         # "Hungarian and Romanian officials": coordinated modifiers name one actor each
         for c in h.children:
-            if c.dep_ in ("amod", "compound") and c.conjuncts:
+            if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
                 found = [doc_actors.actor_for_token(x.i) for x in (c, *c.conjuncts)]
                 found = [f for f in dict.fromkeys(found) if f]
                 if len(found) >= 2:
                     return found
-        return [a]
+        if _coded(a, doc_actors):
+            return [a]
+        # an organisation the dictionaries lack, described by a coded modifier or apposition:
+        # "Egypt's opposition Muslim Brotherhood", "X, Algeria's leading rights activist"
+        described = [b for c in h.children if c.dep_ in ("amod", "compound", "nmod", "appos")
+                     for b in np_actors(c, doc_actors, with_conj=False) if b != a and _coded(b, doc_actors)]
+        return described[:1] or [a]
     out: list[str] = []
     for c in h.children:  # an apposition names the head: "Serbia's allies China and Russia"
         if c.dep_ == "appos":
@@ -46,17 +52,23 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
                 return found
     # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister" (each modifier
     # counts as one actor: its own head first, so "Iraqi President Saddam Hussein's" is one)
+    owners: list[str] = []  # possessors: "Osama bin Laden's al-Qaeda network" is al-Qaeda's act
     for c in h.children:
-        if c.dep_ in _NP_DEPS:
+        # "the US-led war": the modifier of a participle; not an adverbial noun phrase hung on a
+        # noun ("sales ..., with strings attached, Cuba")
+        if c.dep_ in _NP_DEPS or (c.dep_ == "npadvmod" and h.pos_ in ("VERB", "ADJ")):
+            dest = owners if c.dep_ == "poss" else out
             for b in ([doc_actors.actor_for_token(c.i)] if doc_actors.actor_for_token(c.i) else _head_actors(c, doc_actors)):
-                if b and b not in out:
-                    out.append(b)
+                if b and b not in dest:
+                    dest.append(b)
             for cj in c.conjuncts:
                 b = doc_actors.actor_for_token(cj.i)
-                if b and b not in out:
-                    out.append(b)
-    if out:
+                if b and b not in dest:
+                    dest.append(b)
+    if out and any(_coded(b, doc_actors) for b in out):
         return out
+    if owners or out:
+        return out + [b for b in owners if b not in out]
     # "the independence proclaimed by its former province": the thing is the agent's
     for c in h.children:
         if c.dep_ == "acl":
@@ -72,8 +84,22 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
         if c.dep_ == "prep" and c.lower_ == "of":
             for o in c.children:
                 if o.dep_ == "pobj":
+                    found = np_actors(o, doc_actors)
+                    if found:
+                        return found
+    # "violations by Algerian security forces", "a raid by the army": an act named by its doer
+    for c in h.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for o in c.children:
+                if o.dep_ == "pobj":
                     return np_actors(o, doc_actors)
     return out
+
+
+def _coded(aid: str, doc_actors: Any) -> bool:
+    """Whether actor ``aid`` has a CAMEO code (unknown organisations and people have none)."""
+    a = getattr(doc_actors, "actors", {}).get(aid)
+    return a is None or bool((a.codes or {}).get("cameo"))
 
 
 def subject_of(t: Any) -> tuple[Any, bool]:
@@ -109,6 +135,16 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             continue
         break
     return None, False
+
+
+def governing_verb(t: Any) -> Any:
+    """For an infinitive attached to a noun ("a rally to protest", "a plan to end"), the verb
+    governing that noun ("converged for a rally" -> converged), else None."""
+    if t.dep_ not in ("acl", "relcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+        return None
+    n = t.head
+    v = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ in ("dobj", "obj") else None
+    return v if v is not None and v.pos_ in ("VERB", "AUX") and v.i != n.i else None
 
 
 def _agent(t: Any) -> Any:
@@ -148,6 +184,7 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
     out: list[Any] = []
     order = {p: n for n, p in enumerate(lex.raw.get("target_preps") or ())}
     preps = lex.lists["target_preps"]
+    reasons = lex.lists["reason_nouns"]
     hops = {t.i: 0}
     level = [t]
     for _ in range(depth + 1):
@@ -166,6 +203,12 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
                         out.append(o)
                         nxt.append(o)
                         hops.setdefault(o.i, k)
+            for c in h.children:  # "in protest against X", "in retaliation for X's raid": X
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for o in c.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in reasons and o.i not in skip:
+                            nxt.append(o)
+                            hops.setdefault(o.i, k)
             for c in h.children:
                 if c.i in skip:
                     continue
@@ -173,6 +216,16 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
                         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                     nxt.append(c)  # an infinitive or purpose clause: "send material to help defend Saudi Arabia"
                     hops.setdefault(c.i, k + 1)
+                elif c.dep_ == "advcl" and c.tag_ == "VBG" and not any(
+                        a.dep_ in ("nsubj", "nsubjpass", "mark") for a in c.children):
+                    nxt.append(c)  # a participle of the same act: "rallied, calling for independence from Iraq"
+                    hops.setdefault(c.i, k + 1)
+                elif c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    # "allowed the candidate to run": the infinitive's subject is the verb's object
+                    for sj in c.children:
+                        if sj.dep_ in ("nsubj", "nsubjpass") and sj.i < c.i and sj.i not in skip:
+                            out.append(sj)
+                            hops.setdefault(sj.i, k)
         level = nxt
     if clauses is not None:
         clauses.update({o.i: hops.get(o.i, 0) for o in out})

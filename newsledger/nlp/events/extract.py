@@ -8,6 +8,7 @@ from typing import Any
 
 from newsledger.model import Event, TimeExpression
 from newsledger.nlp.events.arguments import (
+    governing_verb,
     np_actors,
     own_possession,
     passive_patient,
@@ -187,7 +188,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                     sources += np_actors(subj, doc_actors)
         if not sources and c.code.plover in lex.lists["reciprocal_categories"] and len(_uniq(targets)) >= 2:
             sources, targets = targets, []  # "talks between Belgrade and Pristina": participants
-        return _uniq(sources), [a for a in _uniq(targets) if a not in sources]
+        own = {_code(a, doc_actors) for a in sources} - {""}
+        return _uniq(sources), [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     top = c.chain[0] if c.chain else t
     subj, passive = subject_of(top)
     if passive and subj is None and _stative(top, lex):
@@ -195,6 +197,12 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         subj, passive = passive_patient(top), False
     if subj is not None:
         sources = np_actors(subj, doc_actors)
+    gov = governing_verb(top) if not sources else None
+    if gov is not None and not np_actors(top.head, doc_actors):
+        # "converged for a rally to protest ...": the rally is no actor; those who converged are
+        gsubj, gpassive = subject_of(gov)
+        if gsubj is not None and not gpassive:
+            sources = np_actors(gsubj, doc_actors)
     if not sources and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
         spk, _ = subject_of(top.head)  # "the rebels said they will release ...": the speaker
         if spk is not None:
@@ -233,6 +241,15 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                 break
             if targets:
                 break
+    if not targets and top.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
+        # "summoned the ambassador to complain": the purpose is addressed to the verb's object
+        for o in top.head.children:
+            if o.dep_ in ("dobj", "obj") and o.i not in skip:
+                targets = [a for a in np_actors(o, doc_actors) if a not in sources]
+                break
+    if not targets and c.code.plover in lex.lists["condition_target_categories"]:
+        # "X threatened to strike unless Y withdraws": the party whose act the condition names
+        targets = [a for a in condition_subject_actors(c, doc_actors, lex) if a not in sources]
     if not targets and not reciprocal and lex.raw.get("place_as_target"):
         # the country of the action's stated place beats a weak argument ("deploy troops in Iraq")
         place = location_token(c, lex, compounds=True)
@@ -240,13 +257,44 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         if pid and pid in doc_actors.actors and pid not in sources:
             targets = [pid]
     targets = targets or fallback
-    targets = [a for a in _uniq(targets) if a not in sources]
+    # an actor is not its own target, also under another id with the same code ("Palestinians ...
+    # Palestinian offices"); PETRARCH drops such events too
+    own = {_code(a, doc_actors) for a in sources} - {""}
+    targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     return _uniq(sources), targets
+
+
+def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """Actors of the subject of a condition clause ("unless Baghdad accepts", "if the United
+    States goes ahead") attached to the action or to its infinitive complements."""
+    marks = lex.lists["condition_marks"]
+    frontier = list(dict.fromkeys([*c.chain, c.anchor]))
+    seen = {t.i for t in frontier}
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for ch in t.children:
+                if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in ch.children):
+                    for s in ch.children:
+                        if s.dep_ in ("nsubj", "nsubjpass"):
+                            found = np_actors(s, doc_actors)
+                            if found:
+                                return found
+                elif ch.dep_ in ("xcomp", "ccomp", "conj") and ch.i not in seen:
+                    seen.add(ch.i)
+                    nxt.append(ch)
+        frontier = nxt
+    return []
 
 
 def _stative(t: Any, lex: Lexicon) -> bool:
     """A participle read as a state of its subject ("opposed", "committed"), not a passive act."""
     return t.lower_ in lex.lists["stative_participles"] or t.lemma_.lower() in lex.lists["stative_participles"]
+
+
+def _code(aid: str, doc_actors: Any) -> str:
+    a = doc_actors.actors.get(aid)
+    return (a.codes or {}).get("cameo", "") if a is not None else ""
 
 
 def _unplaced(aid: str, doc_actors: Any) -> bool:

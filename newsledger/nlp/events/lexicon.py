@@ -134,6 +134,7 @@ def load_lexicon() -> Lexicon:
     for name in ("speech_verbs", "modal_planned", "modal_hypothetical", "hypothetical_marks",
                  "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
                  "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive",
-                 "stative_participles", "participation_verbs", "participation_preps"):
+                 "stative_participles", "participation_verbs", "participation_preps",
+                 "condition_target_categories", "condition_marks", "reason_nouns"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from newsledger.nlp.quotes.document import (
@@ -16,6 +18,13 @@ from newsledger.nlp.quotes.document import (
 )
 
 _COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
+
+
+@lru_cache(maxsize=8)
+def _word_re(words: frozenset[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern matching any of ``words`` as a whole word."""
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?i)\b(?:{alts})\b")
 
 
 class ClausePass(DocBase):
@@ -32,7 +41,7 @@ class ClausePass(DocBase):
                     continue
                 for c in tok.children:
                     if c.dep_ in lex.content_deps and c.i != tok.i:
-                        a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech)
+                        a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech, clause=True)
                         if a:
                             a.how = "clause:speech" if lemma in lex.speech else "clause:belief"
                             out.append(a)
@@ -75,11 +84,11 @@ class ClausePass(DocBase):
         out += self._name_colon_lines()
         # univocal: an attribution whose cue lies inside another one's content is dropped
         keep: list[Attr] = []
-        spans = [(a.start, a.end, a.cue.idx if a.cue is not None else -1) for a in out]
-        for n, a in enumerate(out):
-            ci = spans[n][2]
-            if any(m != n and bs <= ci < be and not (spans[n][0] <= bc < spans[n][1])
-                   for m, (bs, be, bc) in enumerate(spans) if bc >= 0):
+        spans = [(a.start, a.end, a.cue.idx) for a in out if a.cue is not None]
+        for a in out:
+            ci = a.cue.idx if a.cue is not None else -1
+            s, e = a.start, a.end
+            if any(bs <= ci < be and bc != ci and not (s <= bc < e) for bs, be, bc in spans):
                 continue
             keep.append(a)
         # one attribution per quotation: where several cues claim the same one, the cue
@@ -94,7 +103,8 @@ class ClausePass(DocBase):
         claimed = {k for key, a in best.items() if len(key) == 1 for k in key if k >= 0 and a.frags == list(self.marks[k].pieces)}
         return [a for key, a in best.items() if not (len(key) > 0 and a.frags != [p for k in key if k >= 0 for p in self.marks[k].pieces] and key & claimed)]
 
-    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2) -> Attr | None:
+    def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2,
+                      clause: bool = False) -> Attr | None:
         if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
             lo = self.cut_head(lo, hi, cue.i)
             hi = self.cut_tail(lo, hi, cue.i)
@@ -111,11 +121,22 @@ class ClausePass(DocBase):
         if hi + 1 - lo < min_tokens:
             return None
         speaker = self.subject_of(cue)
+        if (cue.dep_ == "relcl" and lo < cue.i < hi and (self.doc[lo].tag_ in _WH_TAGS or self.doc[lo].lower_ == "that")
+                and (speaker is None or lo < speaker.i < cue.i)):
+            # "a wall, which he said Mexico should pay for": the relative pronoun stands
+            # for the noun, the content is the clause after the cue
+            lo = cue.i + 1
+            span = self.trim(lo, hi)
+            if span is None or hi + 1 - lo < min_tokens:
+                return None
+            s, e = span
         if lo <= cue.i <= hi or (speaker is not None and lo <= speaker.i <= hi):
             return None  # a mis-parsed clause that swallows its own cue or speaker
         if self._restrictive(cue):
             return None  # "voters who say ...", "those saying ...": a description, not a report
         first = self.doc[lo]
+        if clause and not self._plausible_clause(cue, lo, hi):
+            return None
         if not speech and first.tag_ in _WH_TAGS:
             return None  # "knowing how ...", "finding what ...": not an attribution
         if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
@@ -124,6 +145,26 @@ class ClausePass(DocBase):
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         return Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
+
+    def _plausible_clause(self, cue: Any, lo: int, hi: int) -> bool:
+        """Whether tokens lo..hi can be the reported clause of ``cue`` rather than a
+        mis-parsed adverbial or fragment: a clause opened by an adverbial subordinator
+        ("..., as the crowd left", "Even before the results are in, ...") is not
+        reported content; a clause must hold a verb, and one before its cue a finite
+        verb (a dateline or time stamp does not), and not be closed off from the cue by
+        a semicolon."""
+        doc = self.doc
+        first = doc[lo]
+        if first.lower_ in self.lex.adverbial_marks and (first.dep_ in ("mark", "advmod") or first.pos_ == "SCONJ"):
+            return False
+        if not self.has_verb(lo, hi):
+            return False  # a clause cut down to a fragment ("9:05 p.m.")
+        if hi < cue.i:
+            if not self.has_verb(lo, hi, finite=True):
+                return False
+            if any(t.text == ";" for t in doc[hi + 1: cue.i]):
+                return False
+        return True
 
     def _restrictive(self, cue: Any) -> bool:
         """A cue inside a restrictive relative or participial clause of a group ("those
@@ -218,10 +259,69 @@ class ClausePass(DocBase):
         hi = max(c.right_edge.i for c in parts)
         if lo < cue.i or self.subject_of(cue) is None:
             return None  # a stance with no holder is not an attribution
+        hi = self._object_end(lo, hi)
         a = self._content_attr(cue, lo, hi, False, min_tokens=1)
         if a is not None:
             a.how = "object:" + parts[-1].dep_
         return a
+
+    def _object_end(self, lo: int, hi: int) -> int:
+        """The last token of a stance object or infinitive lo..hi: the phrase ends at the
+        first comma, semicolon or dash outside quotation marks (what follows is an
+        apposition, a relative clause or an aside: "vowed to repeal the amendment, a
+        provision that ...") and before an adverbial clause ("refused to speak as she
+        left ..."), but not before a quotation the phrase holds (a mixed quote)."""
+        doc = self.doc
+        s, e = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        k = bisect_right(self.mark_starts, e - 1) - 1
+        last_mark = self.mark_starts[k] if k >= 0 and self.mark_starts[k] >= s else -1
+        first = lo + 1
+        if last_mark >= 0:  # the words reach a quotation further on: a mixed quote runs to it
+            first = max(first, self.tok_at(last_mark))
+        stops = self.stop_tokens(first, hi + 1) if first <= hi else []
+        advs = []
+        if first <= hi:
+            tok_idx = self.tok_idx
+            end = tok_idx[hi] + len(doc[hi])
+            for hit in _word_re(self.lex.adverbial_marks).finditer(self.text, tok_idx[first], end):
+                j = bisect_right(tok_idx, hit.start()) - 1
+                if tok_idx[j] == hit.start():
+                    advs.append(j)
+        for j in sorted(set(stops) | set(advs)):
+            t = doc[j]
+            if t.idx < last_mark:
+                continue
+            if t.text in (",", ";", "--", "\u2014", "\u2013") and self.mark_at(t.idx) is None:
+                nxt = doc[j + 1] if j + 1 <= hi else None
+                if t.text == "," and nxt is not None and (nxt.dep_ in ("cc", "conj") or nxt.head.dep_ == "conj"
+                                                         and nxt.head.i > j):
+                    continue  # a list: "voters, lawmakers, and thinkers"
+                return j - 1
+            if (t.lower_ in self.lex.adverbial_marks and t.dep_ == "mark" and t.head.dep_ == "advcl"
+                    and self.mark_at(t.idx) is None):
+                return j - 1
+        return hi
+
+    def _sentence_content_start(self, sent: Any, hi: int) -> int:
+        """First token of a sentence's content: after the sentence's last paragraph break
+        (a time stamp or dateline line before it) and after leading adverbs or
+        participial clauses set off by a comma ("Even so, ...", "Boasting ..., ...")."""
+        doc = self.doc
+        lo = self.cut_head(sent.start, hi, hi + 1)
+        root = sent.root
+        while lo < hi:
+            t = doc[lo]
+            if t.is_punct or t.is_space:
+                lo += 1
+                continue
+            h = t
+            while h.head.i != root.i and h.head.i != h.i:
+                h = h.head
+            end = h.right_edge.i
+            if h.i == root.i or h.dep_ not in ("advmod", "advcl", "npadvmod") or end + 1 >= hi or doc[end + 1].text != ",":
+                break
+            lo = end + 2
+        return lo
 
     def _according(self, tok: Any) -> Attr | None:
         src = None
@@ -245,14 +345,21 @@ class ClausePass(DocBase):
         if tok.i == tok.head.i or tok.right_edge.i + 1 > hi and plo <= lo:
             return None
         subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
-        if clause.lemma_ == "be" and tok.head.i == clause.i and subj and not any(
+        copula = clause.lemma_ == "be" or clause.lower_ in ("\u2019s", "'s")  # the curly "’s" may be tagged ADV
+        if copula and tok.head.i == clause.i and subj and not any(
                 c.dep_ in ("attr", "acomp", "ccomp", "xcomp") and c.i < tok.i for c in clause.children):
             # "That's according to the exit poll": the subject is what the source says
             span = self.trim(subj[0].left_edge.i, subj[0].right_edge.i)
             if span is None:
                 return None
             return Attr(frags=[span], cue=tok, speaker=src, marks=set())
-        if plo <= lo + 1:  # the phrase opens the clause
+        before = [t for t in self.doc[sent.start:plo] if not (t.is_punct or t.is_space)]
+        after = [t for t in self.doc[phi + 1:sent.end] if not (t.is_punct or t.is_space)]
+        if before and not after and self.doc[plo - 1].text == ",":
+            # "<sentence>, according to X.": the sentence is the content, not only the
+            # clause the parser hangs the phrase on (often the last of two conjuncts)
+            lo, hi = self._sentence_content_start(sent, plo - 1), plo - 1
+        elif plo <= lo + 1:  # the phrase opens the clause
             lo = phi + 1
         elif phi >= hi - 1:  # the phrase closes it
             hi = plo - 1

@@ -27,6 +27,8 @@ _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"
 _OBJECT_PREPS = frozenset({"for", "as", "over", "about", "of", "on", "to"})
 _DASHES = ("\u2015", "\u2014", "\u2013", "-")
 _WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
+_STOP_TEXTS = (",", ";", "--", "\u2014", "\u2013")
+_STOP_RE = re.compile("[,;\u2014\u2013]|--")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -62,6 +64,7 @@ class DocBase:
         self.mark_starts = [m.open_mark for m in self.marks]
         self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
         self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text)
+        self.res.quoted = lambda i: self.mark_at(self.doc[i].idx) is not None
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
 
@@ -84,7 +87,8 @@ class DocBase:
         if not total:
             return 0.0
         quoted = 0
-        for m in self.marks:
+        k = max(0, bisect_right(self.mark_starts, start) - 1)  # marks before that one end before start
+        for m in self.marks[k:]:
             if m.start >= end:
                 break
             for s, e in m.pieces:
@@ -123,7 +127,7 @@ class DocBase:
                     and self.doc[j].ent_type_ not in _NOT_SPEAKER_ENTS \
                     and "\n" not in self.text[self.doc[j].idx: cue.idx]:
                 return self.doc[j]
-        if depth < 2 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
+        if depth < 3 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
             return self.subject_of(cue.head, depth + 1)
         if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
             return self.subject_of(cue.head.head, depth + 1)
@@ -141,17 +145,23 @@ class DocBase:
         return heads[-1] if heads else None
 
     def trim(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """Char span of tokens lo..hi (inclusive) without leading 'that'/punct and trailing punct."""
+        """Char span of tokens lo..hi (inclusive) without leading and trailing punctuation
+        (a leading complementizer 'that' stays: PolNeAR-style contents include it)."""
         doc = self.doc
-        while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or (doc[lo].dep_ == "mark" and doc[lo].lower_ == "that")):
-            if doc[lo].is_quote:
+        while lo <= hi:
+            t = doc[lo]
+            if not (t.is_punct or t.is_space) or t.is_quote:
                 break
             lo += 1
-        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not doc[hi].is_quote:
+        last = None
+        while hi >= lo:
+            last = doc[hi]
+            if not (last.is_punct or last.is_space) or last.is_quote:
+                break
             hi -= 1
-        if hi < lo:
+        if hi < lo or last is None:
             return None
-        return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+        return doc[lo].idx, last.idx + len(last.text)
 
     def cut_tail(self, lo: int, hi: int, cue_i: int) -> int:
         """The last token of content lo..hi once trailing asides are cut off: a
@@ -165,7 +175,7 @@ class DocBase:
             if brk >= 0:
                 hi = max(lo, self.tok_at(brk) - (1 if doc[self.tok_at(brk)].idx >= brk else 0))
         cut_deps = self.lex.cut_deps
-        for j in range(lo + 1, hi):
+        for j in self.stop_tokens(lo + 1, hi):
             t = doc[j]
             if t.text in (";", "--", "—", "–") or (t.text == "," and j + 1 <= hi):
                 if self.mark_at(t.idx) is not None:
@@ -186,6 +196,25 @@ class DocBase:
                     if j - lo >= 2:
                         return j - 1
         return hi
+
+    def stop_tokens(self, lo: int, hi: int) -> list[int]:
+        """Indices of the tokens among lo..hi-1 that can end a content (commas,
+        semicolons, dashes), found in the text rather than token by token."""
+        if hi <= lo:
+            return []
+        out: list[int] = []
+        tok_idx = self.tok_idx
+        for hit in _STOP_RE.finditer(self.text, tok_idx[lo], tok_idx[hi]):
+            k = bisect_right(tok_idx, hit.start()) - 1
+            if tok_idx[k] == hit.start() and (not out or out[-1] != k):
+                out.append(k)
+        return out
+
+    def has_verb(self, lo: int, hi: int, finite: bool = False) -> bool:
+        """Whether tokens lo..hi hold a verb (``finite``: a finite verb or modal)."""
+        if finite:
+            return any(t.tag_ in _FINITE_TAGS_AND_MODALS for t in self.doc[lo: hi + 1])
+        return any(t.pos_ in _VERB_POS for t in self.doc[lo: hi + 1])
 
     def cut_head(self, lo: int, hi: int, cue_i: int) -> int:
         """The first token of content lo..hi that precedes its cue: content before a
@@ -221,6 +250,9 @@ class DocBase:
 def _distance(a: Attr) -> int:
     ci = a.cue.idx if a.cue is not None else 0
     return min(abs(ci - a.start), abs(ci - a.end))
+
+
+_FINITE_TAGS_AND_MODALS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 _HASHES: dict[tuple[int, int], Any] = {}

@@ -133,7 +133,43 @@ class _DocQuotes(ClausePass):
                 if c.dep_ == "pobj":
                     return c
             return None
-        return self.subject_of(cue)
+        return self.subject_of(cue) or self._adjacent_name(cue) or self._participle_subject(cue)
+
+    def _participle_subject(self, cue: Any) -> Any | None:
+        """A participle opening its sentence ('Adding, "..."', 'Continuing: "..."') goes
+        on from the sentence before: that sentence's main subject is the speaker."""
+        sn = self.sent_of[cue.i]
+        if cue.tag_ != "VBG" or sn == 0:
+            return None
+        if any(not (t.is_punct or t.is_space) for t in self.doc[self.sents.starts[sn]: cue.i]):
+            return None
+        root = self.sents[sn - 1].root
+        for c in root.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(c) and self.mark_at(c.idx) is None:
+                return c
+        return None
+
+    def _adjacent_name(self, cue: Any) -> Any | None:
+        """The name right next to a quotation's cue when the parse gives the cue no
+        subject ('"...," Police Chief Ann Lee said.', 'Said Lee: "..."'): the last word
+        of a proper-name run ending just before the cue, or starting just after it."""
+        doc = self.doc
+        j = cue.i - 1
+        if j >= 0 and doc[j].text == ")":  # 'Rep. Ann Lee (D-Ohio) said'
+            while j >= 0 and doc[j].text != "(" and j > cue.i - 8:
+                j -= 1
+            j -= 1
+        while j >= 0 and j > cue.i - 3 and doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        if j >= 0 and doc[j].pos_ == "PROPN" and not self.inside_quote(doc[j]) and self.mark_at(doc[j].idx) is None \
+                and "\n" not in self.text[doc[j].idx: cue.idx]:
+            return doc[j]
+        k = cue.i + 1
+        if k < len(doc) and doc[k].pos_ == "PROPN" and self.mark_at(doc[k].idx) is None and "\n" not in cue.whitespace_:
+            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and "\n" not in doc[k].whitespace_:
+                k += 1
+            return doc[k]
+        return None
 
     def mark_quotes(self, attrs: list[Attr]) -> list[Attr]:
         used = set().union(*(a.marks for a in attrs)) if attrs else set()
@@ -271,17 +307,32 @@ class _DocQuotes(ClausePass):
         if len(a.frags) != 1 or len(a.marks) != 1:
             return False
         s, e = a.frags[0]
+        m = self.marks[next(iter(a.marks))]
         content = self.text[s:e].strip(" ,’'")
         words = content.split()
+        j = self.tok_at(m.open_mark) - 1
+        before = self.doc[j] if j >= 0 else None
+        # a name used as a word of its sentence: after a word, not after , : or a dash
+        in_phrase = before is not None and before.is_alpha and before.pos_ not in _VERB_POS and self._embedded(m)
+        if content.endswith(".") and in_phrase and not content.endswith(".."):
+            content = content[:-1]  # the sentence's own full stop inside the marks
         if not words or len(words) > self.lex.max_words_title or content.endswith(_SENT_END):
             return False
         if not all(w[0].isupper() or not w[0].isalpha() or w.lower() in self.lex.title_small_words for w in words):
             return False
-        j = self.tok_at(self.marks[next(iter(a.marks))].open_mark) - 1
-        if j < 0:
+        if before is not None and (before.tag_ == "POS" or before.lower_ in self.lex.title_preceders):
+            return True
+        if in_phrase:
+            return True
+        # or a name modifying the noun right after it ('the "Avatar" star')
+        close = m.close_mark
+        if close is None:
             return False
-        before = self.doc[j]
-        return before.tag_ == "POS" or before.lower_ in self.lex.title_preceders
+        k = self.tok_at(close + 1)
+        while k < len(self.doc) and self.doc[k].idx <= close:
+            k += 1
+        return k < len(self.doc) and self.doc[k].pos_ in ("NOUN", "PROPN") and self.doc[k].idx == close + 2 \
+            and self.text[close + 1] == " "
 
     def sentence_initial(self, a: Attr) -> bool:
         t = self.tok_at(a.start)
@@ -369,9 +420,10 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
 
 def _continues(dq: _DocQuotes, prev: Attr, a: Attr, lex: CueLexicon) -> bool:
     """Whether uncued quotation ``a`` continues attribution ``prev``: ``prev`` ends in a
-    quotation, and at most ``max_gap_continuation`` characters of narration (its cue)
-    stand between them."""
-    if not prev.marks or a.start <= prev.end:
+    quotation, ``a`` opens its sentence (a quotation inside narration, "... wearing a
+    shirt that read "...", is not more of the speech), and at most
+    ``max_gap_continuation`` characters of narration (its cue) stand between them."""
+    if not prev.marks or a.start <= prev.end or not dq.sentence_initial(a):
         return False
     last_mark = dq.marks[max(prev.marks)]
     if last_mark.end < prev.end - 2:

@@ -30,6 +30,7 @@ class CueLexicon:
     title_preceders: frozenset[str]
     cut_marks: frozenset[str]
     max_words_scare: int
+    adverbial_marks: frozenset[str]
 
     def reports_or_judges(self, lemma: str) -> bool:
         """Verbs whose object can hold someone's words (mixed quotes)."""
@@ -65,4 +66,5 @@ def load_lexicon() -> CueLexicon:
         cut_marks=frozenset(d.get("content_cut_marks") or ()),
         min_words_uncued=int(d.get("min_words_uncued", 4)),
         max_words_scare=int(d.get("max_words_scare", 3)),
+        adverbial_marks=frozenset(w.lower() for w in d.get("adverbial_marks") or ()),
     )

