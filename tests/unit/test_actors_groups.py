@@ -63,6 +63,17 @@ def _code(resources: Any, text: str, phrase: str) -> str | None:
         ("Doctors from a French charity delivered medicine.", "Doctors", "FRAHLH"),
         # "from <place>" gives the origin of any group noun, singular too
         ("A journalist from Gaza was detained on Monday.", "journalist", "PSEMED"),
+        # a country adjective on the place after "of" qualifies the group ("the Syrian Golan Heights")
+        ("Inhabitants of the Syrian Golan Heights staged a general strike.", "Inhabitants", "SYRCVL"),
+        # a partial dictionary name inside a longer PERSON name is not that dictionary entry
+        ("Militants loyal to Abu Musab al-Zarqawi attacked the convoy.", "Abu Musab", ""),
+        ("NATO said its troops in Kosovo would stay.", "troops", "IGOWST"),
+        # "their" in a reported clause: the group that speaks owns the group noun
+        ("Pakistani officials said their troops had killed 20 militants.", "troops", "PAKMIL"),
+        # a people named by the country it lives in is that country's civilians, like "Iraqi Kurds"
+        ("Bosnian Serbs blocked the road to Sarajevo.", "Serbs", "BIHCVL"),
+        # a bare group noun conjoined to a qualified one shares its qualifier
+        ("Israeli helicopters and tanks shelled the town.", "tanks", "ISRMIL"),
         # a stray Phoenix country prefix (ANG) normalised to the country's code (AGO)
         ("UNITA rebels attacked the town.", "UNITA", "AGOREB"),
         # "US $50 million": a currency, not the country

@@ -38,6 +38,9 @@ CASES = [
     # an infinitive on a noun that is no actor: the subject of the verb governing the noun
     ("infinitive-on-noun", "Thousands of Hungarians gathered for a rally to protest the new law.",
      "PROTEST", "HUN", None),
+    # an event noun qualifying a verb takes the verb's stated place as its target
+    ("nominal-place", "The Croatian president arrived in Belgrade on a two-day visit on Monday.",
+     "CONSULT", "HRVGOV", "SRB"),
     # an organisation the dictionaries lack is coded by its coded description
     ("uncoded-org-described", "Egypt's opposition Muslim Brotherhood called for a general strike.",
      "REQUEST", "EGYOPP", None),

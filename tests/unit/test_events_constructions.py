@@ -56,6 +56,8 @@ CASES = [
      {"modality": "reported"}),
     ("negated-agree", "Serbia and Kosovo failed to sign the agreement.", "AGREE", "SRB", None, {"negated": True}),
     ("refuse-recognize", "Serbia refuses to recognize Kosovo.", "REJECT", "SRB", "KSV", {"negated": False}),
+    # improving a relationship is diplomatic cooperation, like "strengthen ties"
+    ("improve-relations", "Serbia moved to improve relations with Croatia.", "SUPPORT", "SRB", "HRV", {}),
     ("metonymy", "Belgrade refuses to recognize Kosovo.", "REJECT", "SRB", "KSV", {}),
     ("vow-never", "Vucic vowed never to recognize Kosovo.", "REJECT", "SRB", "KSV", {}),
     ("request-call-on", "Borrell called on Serbia to release the officers.", "REQUEST", "IGO", "SRB", {}),

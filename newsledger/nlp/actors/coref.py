@@ -410,17 +410,36 @@ class _State:
         return None
 
     def _possessor_country(self, head: Any) -> str | None:
-        """The country (iso3) of the actor a possessive pronoun on ``head`` refers to ("its troops"),
-        when that actor is a country or a group/person of one; else None."""
+        """The owner key of the actor a possessive pronoun on ``head`` refers to ("its troops"): the
+        country (iso3) of a country or a group of one, or an organisation that owns groups; else None."""
         r = self.r
         for c in head.children:
             if c.dep_ != "poss" or c.tag_ != "PRP$":
                 continue
             aid = r.out.token_actor.get(c.i) or next(
                 (x.actor for x in r.items if x.kind == "pron" and x.start == c.i and x.actor), None)
+            if aid is None and c.lower_ == "their":  # "Pakistani officials said their troops ...": the speaker group
+                aid = self._clause_subject_actor(head)
             a = r.out.actors.get(aid) if aid else None
             if a is not None and a.country and a.country in r.kb.owners and a.kind in ("country", "group"):
                 return a.country
+            key = a.id.split(":", 1)[1] if a is not None and a.id.startswith("org:") else None
+            if key and key in r.kb.owners and r.kb.owners[key].kind != "country":
+                return key  # "NATO said its troops": the organisation's group
+        return None
+
+    def _clause_subject_actor(self, tok: Any) -> str | None:
+        """The actor of the plural subject of the clause that governs the one holding ``tok``
+        ("X said [their troops ...]"), from what the resolver has seen so far."""
+        cur = tok
+        for _ in range(8):
+            if cur.dep_ in ("ccomp", "conj", "xcomp", "advcl") and cur.head.i != cur.i:
+                for s in cur.head.children:
+                    if s.dep_ == "nsubj" and s.i < tok.i and s.tag_ in ("NNS", "NNPS"):
+                        return next((aid for it2, aid in reversed(self.history) if it2.start <= s.i < it2.end), None)
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
         return None
 
     def resolve_minority(self, it: Item) -> str | None:

@@ -83,6 +83,25 @@ class GroupRules(ResolverState):
             if end > q.end and any(t.lower_ in heads for t in doc[q.end : end]):
                 self._qualified_org(q.end, end)
 
+    def find_located_peoples(self) -> None:
+        """"Bosnian Serbs", "Kosovo Serbs": a people named by the country it lives in (an adjective
+        or name directly before it) is that country's civilians (``ethnic_group_sector``), as
+        "Iraqi Kurds" is; the qualifier is consumed."""
+        sector = (self.kb.rules or {}).get("ethnic_group_sector")
+        if not sector:
+            return
+        for it in list(self.items):
+            if it.kind != "kb" or it.hit is None or it.hit.how != "people" or it.start == 0:
+                continue
+            q = self.claimed[it.start - 1]
+            if q is None or q.kind != "kb" or q.hit is None or q.end != it.start or q.hit.how not in ("adj", "name") \
+                    or q.hit.entry.kind != "country" or q.hit.entry.key is None or q.hit.entry.key == it.hit.entry.key:
+                continue
+            it.kind, it.owner, it.sector, it.plural = "agent", q.hit.entry.key, sector, True
+            it.label = self.doc[q.start : it.end].text
+            it.extra.append((q.start, q.end))
+            q.kind = "consumed"
+
     def _ethnic_group(self, start: int, end: int) -> bool:
         """"Iraqi Kurds", "Bosnian Serbs": a demonym before a plural NORP group -> civilians of
         the demonym's country (``ethnic_group_sector``); claims the group as that agent."""
@@ -146,6 +165,12 @@ class GroupRules(ResolverState):
                 self._conjunct_owners(owner, item)
                 if plural_head(tok):
                     self._co_owners(owner, item)
+            elif tok.dep_ == "conj" and k == tok.i and tok.head.i < tok.i:
+                # "Israeli helicopters and tanks", "Serbian police and soldiers": a bare conjoined
+                # group noun shares the qualifier of the first
+                first = self.claimed[tok.head.i]
+                if first is not None and first.kind == "agent" and first.owner:
+                    item.owner = first.owner
             self.claim(item)
 
     def _person_at(self, i: int) -> bool:
@@ -288,7 +313,7 @@ class GroupRules(ResolverState):
                         it = self.claimed[pobj.i]
                         if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                             return it
-                        if it is None and child.lower_ in ("of", "from"):
+                        if (it is None or it.kind == "place") and child.lower_ in ("of", "from"):
                             # "doctors from two American aid groups": the qualifier of the object
                             q = self._country_modifier(pobj)
                             if q is not None:
@@ -304,8 +329,9 @@ class GroupRules(ResolverState):
         return None
 
     def _country_modifier(self, noun: Any) -> Item | None:
-        """A country adjective/name modifying common noun ``noun`` ("two American aid groups"), or None."""
-        if noun.pos_ != "NOUN":
+        """A country adjective/name modifying ``noun`` ("two American aid groups", "the Syrian Golan
+        Heights"), or None."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
             return None
         for c in noun.children:
             if c.dep_ not in ("amod", "compound") or c.i > noun.i:

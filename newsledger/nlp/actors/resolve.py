@@ -292,6 +292,7 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         from newsledger.nlp.actors.coref import resolve_items
 
         self.find_gazetteer()
+        self.find_located_peoples()
         self.find_entities()
         self.find_qualified_orgs()
         self.find_surnames()

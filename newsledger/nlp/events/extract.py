@@ -188,6 +188,9 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                     sources += np_actors(subj, doc_actors)
         if not sources and c.code.plover in lex.lists["reciprocal_categories"] and len(_uniq(targets)) >= 2:
             sources, targets = targets, []  # "talks between Belgrade and Pristina": participants
+        reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
+        if not targets and not reciprocal and lex.raw.get("place_as_target"):
+            targets = _place_target(c, doc_actors, lex, sources)  # "arrived in Amman on a visit"
         own = {_code(a, doc_actors) for a in sources} - {""}
         return _uniq(sources), [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     top = c.chain[0] if c.chain else t
@@ -252,10 +255,7 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         targets = [a for a in condition_subject_actors(c, doc_actors, lex) if a not in sources]
     if not targets and not reciprocal and lex.raw.get("place_as_target"):
         # the country of the action's stated place beats a weak argument ("deploy troops in Iraq")
-        place = location_token(c, lex, compounds=True)
-        pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
-        if pid and pid in doc_actors.actors and pid not in sources:
-            targets = [pid]
+        targets = _place_target(c, doc_actors, lex, sources)
     targets = targets or fallback
     # an actor is not its own target, also under another id with the same code ("Palestinians ...
     # Palestinian offices"); PETRARCH drops such events too
@@ -290,6 +290,13 @@ def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> lis
 def _stative(t: Any, lex: Lexicon) -> bool:
     """A participle read as a state of its subject ("opposed", "committed"), not a passive act."""
     return t.lower_ in lex.lists["stative_participles"] or t.lemma_.lower() in lex.lists["stative_participles"]
+
+
+def _place_target(c: Candidate, doc_actors: Any, lex: Lexicon, sources: list[str]) -> list[str]:
+    """The country of the action's stated place as its target, if the actor stage lists it."""
+    place = location_token(c, lex, compounds=True)
+    pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
+    return [pid] if pid and pid in doc_actors.actors and pid not in sources else []
 
 
 def _code(aid: str, doc_actors: Any) -> str:
@@ -404,6 +411,8 @@ def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
     toks = [*c.chain, c.anchor] + [x for x in (c.noun, c.inner) if x is not None]
     if c.nominal and _is_verbal(c.anchor.head):
         toks.append(c.anchor.head)
+    elif c.nominal and c.anchor.dep_ == "pobj" and _is_verbal(c.anchor.head.head):
+        toks.append(c.anchor.head.head)  # "arrived in Amman on a visit": the verb the visit qualifies
     frontier = list(toks)
     for _ in range(3):  # the action, its argument nouns, and their modifiers ("talks ... in Ohrid")
         nxt = []
