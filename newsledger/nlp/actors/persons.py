@@ -1,0 +1,219 @@
+"""Person names and their appositions (sieve 2 of ``coref.py`` and the apposition part of 3):
+KB people, partial names resolved to a longer in-document form or the KB's unique surname,
+unknown people, and the codes and roles that apposition titles ("former president") give."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newsledger.model import Actor
+from newsledger.nlp.actors.kb import norm, slug
+from newsledger.nlp.actors.sieves import SieveState, contains_run, name_tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsledger.nlp.actors.resolve import Item
+
+
+class PersonSieves(SieveState):
+    """Sieves for person names and the titles in apposition to them."""
+
+    # --------------------------------------------------------------- appositions
+    def link_titles(self) -> None:
+        """Link each singular title (or owned agent noun) to the person name in apposition to it,
+        before or after it; an owner after the name ("King X of Morocco") becomes the title's."""
+        r, doc = self.r, self.doc
+        by_start = {it.start: it for it in r.items}
+        for t in r.items:
+            if t.plural or not (t.kind == "title" or (t.kind == "agent" and t.owner)):
+                continue  # a singular title, or a singular agent noun with its owner ("Algeria's leading activist")
+            nxt = by_start.get(t.end) or (by_start.get(t.end + 1) if t.end < len(doc) and doc[t.end].text == "," else None)
+            if nxt is not None and self._personish(nxt):
+                t.link = nxt
+                self.appos.setdefault(id(nxt), []).append(t)
+                if t.owner is None:  # "King Hassan of Morocco": the owner follows the name
+                    q = r._owner_item_after(nxt.end)
+                    if q is not None and q.hit is not None and q.hit.how != "capital":
+                        t.owner = q.hit.entry.key
+                        t.extra.append((q.start, q.end))
+                        q.kind = "consumed"
+                continue
+            head = doc[t.end - 1]
+            if head.dep_ == "appos":
+                owner = r.claimed[head.head.i]
+                if owner is not None and self._personish(owner) and owner.end <= t.start:
+                    t.link = owner
+                    self.appos.setdefault(id(owner), []).append(t)
+
+
+    # --------------------------------------------------------------- names
+    def _longer_form(self, it: Item, toks: tuple[str, ...]) -> Item | None:
+        """The first person item whose name contains ``toks`` as a shorter form, earlier ones first."""
+        before = [f for f, ft in self.forms if f.start < it.start and contains_run(ft, toks)]
+        if before:  # a bare surname refers to the person introduced first ("Cruz" after "Ted Cruz" ... "Heidi Cruz")
+            return before[0]
+        after = [f for f, ft in self.forms if f.start > it.start and contains_run(ft, toks)]
+        return after[0] if after else None
+
+    def _canonical(self, it: Item) -> Item:
+        """The longest in-document form of the item's name (following longer forms to the end)."""
+        seen = set()
+        cur = it
+        while id(cur) not in seen:
+            seen.add(id(cur))
+            nxt = self._longer_form(cur, name_tokens(self.doc[cur.start : cur.end].text))
+            if nxt is None:
+                break
+            cur = nxt
+        return cur
+
+    def resolve_person_name(self, it: Item) -> str | None:
+        """The actor of a person name: the KB person, else its longer in-document form, else a
+        KB person by surname (base-layer surname after a title included), else an unknown person."""
+        r = self.r
+        text = r.doc[it.start : it.end].text
+        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and h.how in ("name", "alias")]
+        if hits:
+            return self._kb_person(hits[0].entry, it)
+        canon = self._canonical(it)
+        if canon is not it:
+            if canon.kind == "kb" and canon.hit is not None:
+                return r.kb_actor(canon.hit.entry, self._appos_roles(it))
+            if canon.actor is not None:
+                return canon.actor
+            return self._unknown_person(canon, it)
+        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person"]
+        if hits:
+            return self._kb_person(hits[0].entry, it)
+        e = self._base_surname(it)
+        if e is not None:
+            return self._kb_person(e, it)
+        return self._unknown_person(it, it)
+
+    def _former_sector(self, t: Item) -> str | None:
+        """The sector a no-longer-held marker gives title ``t`` ("former president" -> ELI), or None."""
+        markers = (self.r.kb.rules or {}).get("former_title_markers") or {}
+        if not markers:
+            return None
+        doc = self.doc
+        head = doc[t.end - 1]
+        toks = [c for c in head.children if c.dep_ in ("amod", "advmod", "compound") and c.i < t.start]
+        toks += [doc[j] for j in range(max(0, t.start - 2), t.start)]
+        for c in toks:
+            w = c.lower_.rstrip("-")
+            if w in markers:
+                return str(markers[w])
+        return None
+
+    def _former_code(self, it: Item, code: str | None) -> str | None:
+        """``code`` re-sectored by a "former"/"ousted" apposition title of ``it`` (its owner, else
+        the code's own country), or None when no such title qualifies the name."""
+        for t in self.appos.get(id(it), []):
+            sector = self._former_sector(t)
+            if sector is None:
+                continue
+            if t.owner:
+                o = self.r.kb.owners.get(t.owner)
+                if o is None or o.kind != "country":
+                    return None
+                return self.r.kb.owner_cameo(t.owner) + sector
+            if code and len(code) >= 3 and code[:3] != "IGO" and not code.startswith("---"):
+                return code[:3] + sector
+        return None
+
+    def _kb_person(self, entry: Any, it: Item) -> str:
+        """A KB person's actor; an apposition title with an owner sets the code where the KB
+        has no office for the date (base-layer people, undated texts, "Israeli Prime Minister X")."""
+        r = self.r
+        aid = r.kb_actor(entry, self._appos_roles(it))
+        if r.kb.offices_at(entry, r.date):
+            return aid
+        former = self._former_code(it, r.out.actors[aid].codes.get("cameo"))
+        if former and (r.date is None or not r.out.actors[aid].codes.get("cameo")):
+            a = r.out.actors[aid]  # "former prime minister X" in an undated text: not the office's code
+            r.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, {**a.codes, "cameo": former}, a.roles)
+            return aid
+        for t in self.appos.get(id(it), []):
+            code = self._title_code(t)
+            if not code and t.sector and getattr(entry, "_base", False):  # "President Mubarak"
+                per = [c["cameo"] for s, _e, c in sorted(entry.periods, key=lambda x: x[0] or "")
+                       if c.get("cameo", "")[3:6] == t.sector[:3]]
+                code = per[-1] if per and (r.date is None or not entry.periods) else None
+            if code:
+                a = r.out.actors[aid]
+                r.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, {**a.codes, "cameo": code}, a.roles)
+                break
+        return aid
+
+    def _title_code(self, t: Item) -> str | None:
+        """The code an apposition title with an owner gives (owner code, plus sector for countries)."""
+        r = self.r
+        if not t.owner:
+            return None
+        owner = r.kb.owners.get(t.owner)
+        return r.kb.owner_cameo(t.owner) + (t.sector if owner is not None and owner.kind == "country" else "")
+
+    def _base_surname(self, it: Item) -> Any:
+        """"President Mugabe": a surname after an owner-less title -> the base layer's one person
+        of that surname whose codes include the title's sector."""
+        r = self.r
+        titles = self.appos.get(id(it), [])
+        base = r.kb.base()
+        if not titles or base is None:
+            return None
+        words = name_tokens(r.doc[it.start : it.end].text)
+        if not words:
+            return None
+        sector = titles[0].sector or "GOV"
+        cands = [e for e in base.surname(r.kb, words[-1]) if any(
+            c.get("cameo", "")[3:6] == sector for _s, _t, c in e.periods)]
+        if len(words) > 1:  # the first name as the entry's, else a given name among its names ("Ayatollah Ali Khamenei")
+            given = set(words[:-1])
+            cands = [e for e in cands if norm(e.name).split()[0] == words[0]] or [
+                e for e in cands if given & {w for n in (e.name, *e.aliases) for w in norm(n).split()[:-1]}]
+        return cands[0] if len({e.id for e in cands}) == 1 else None
+
+    def _appos_roles(self, it: Item) -> tuple[str, ...]:
+        """Apposition titles of a KB person, kept as roles only where the KB has no office then."""
+        titles = self.appos.get(id(it), [])
+        r = self.r
+        if it.kind == "kb" and it.hit is not None and r.kb.offices_at(it.hit.entry, r.date):
+            return ()
+        if it.kind == "person":
+            hits = [h for h in r.kb.hits(r.doc[it.start : it.end].text) if h.entry.kind == "person"]
+            if hits and r.kb.offices_at(hits[0].entry, r.date):
+                return ()
+        return tuple(t.label for t in titles)
+
+    def _unknown_person(self, canon: Item, it: Item) -> str:
+        """Add (or extend) the actor of a person missing from the KB, named by ``canon``'s text, with
+        roles, country and code from apposition titles and a gender from the text or first name."""
+        r = self.r
+        name = r.doc[canon.start : canon.end].text
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]
+        aid = f"person:{slug(name)}"
+        titles = self.appos.get(id(it), []) + (self.appos.get(id(canon), []) if canon is not it else [])
+        old = r.out.actors.get(aid)
+        roles = tuple(dict.fromkeys((old.roles if old else ()) + tuple(t.label for t in titles)))
+        country, codes = (old.country, dict(old.codes)) if old else (None, {})
+        for t in titles:
+            if t.owner and not codes:
+                owner = r.kb.owners.get(t.owner)
+                country = owner.country if owner is not None else None
+                codes = {"cameo": r.kb.owner_cameo(t.owner) + (t.sector if owner is not None and owner.kind == "country" else "")}
+        former = self._former_code(it, codes.get("cameo")) if titles else None
+        if former:
+            codes = {"cameo": former}
+        aliases = tuple(
+            a for a in dict.fromkeys([*(old.aliases if old else ()), r.doc[it.start : it.end].text]) if a != name
+        )
+        r.out.actors[aid] = Actor(aid, name, "person", country, aliases, codes, roles)
+        pr = r.person_roles.setdefault(aid, set())
+        for t in titles:
+            pr.add((t.owner, t.role or ""))
+        given = r.kb.first_names.get(norm(name.split()[0])) if len(name.split()) > 1 else None
+        if it.gender or canon.gender or given:
+            r.genders[aid] = it.gender or canon.gender or given
+        else:
+            r.genders.setdefault(aid, None)
+        return aid

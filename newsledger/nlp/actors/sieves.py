@@ -1,0 +1,71 @@
+"""Shared state and parse helpers of the in-document resolution sieves (see ``coref.py``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newsledger.nlp.actors.kb import norm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsledger.nlp.actors.resolve import Item, Resolver
+
+UNQUALIFIED_SECTORS = {"OPP", "REB", "UAF", "COP", "MIL"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLIMB_DEPS = {"compound", "flat", "appos", "conj"}
+
+
+def root_token(doc: Any, item: Item) -> Any:
+    """The syntactic head of the item's tokens."""
+    span = doc[item.start : item.end]
+    return span.root
+
+
+def climb(tok: Any) -> Any:
+    """Up from ``tok`` through compounds, flat names, appositions and conjuncts to the phrase's head."""
+    while tok.dep_ in CLIMB_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def is_subject(doc: Any, item: Item) -> bool:
+    """Whether the item's phrase is the (active or passive) subject of its verb."""
+    return climb(root_token(doc, item)).dep_ in SUBJECT_DEPS
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The normalised words of a name, without a possessive 's, hyphens as words of their own."""
+    t = norm(text)
+    for suffix in ("'s", "’s"):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+    return tuple(t.replace("-", " - ").split())
+
+
+def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` is a proper contiguous run of the words of ``longer``."""
+    n, m = len(longer), len(shorter)
+    return m < n and any(longer[i : i + m] == shorter for i in range(n - m + 1))
+
+
+class SieveState:
+    """What the sieves share: the resolver, sentence numbers, the actors resolved so far
+    (``history``, in text order), person-like name forms and apposition titles per name."""
+
+    def __init__(self, r: Resolver) -> None:
+        self.r = r
+        self.doc = r.doc
+        self.sent_of: dict[int, int] = {}
+        for si, s in enumerate(self.doc.sents):
+            for t in s:
+                self.sent_of[t.i] = si
+        self.history: list[tuple[Item, str]] = []
+        # person-like items for partial-name matching: (item, tokens)
+        self.forms: list[tuple[Item, tuple[str, ...]]] = []
+        for it in r.items:
+            if it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"):
+                self.forms.append((it, name_tokens(r.doc[it.start : it.end].text)))
+        self.appos: dict[int, list[Item]] = {}
+
+    def _personish(self, it: Item) -> bool:
+        """Whether the item names a person (an unknown name or a KB person)."""
+        return it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person")

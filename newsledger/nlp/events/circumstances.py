@@ -1,0 +1,151 @@
+"""The circumstances of a coded action: modality (asserted, planned, hypothetical, reported),
+the governing time expression and the stated place."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsledger.model import TimeExpression
+from newsledger.nlp.events.coder import Candidate, _is_verbal
+from newsledger.nlp.events.lexicon import Lexicon
+
+_BOUNDARY_PREPS = ("until", "till", "since", "through", "throughout")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
+
+
+def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon) -> str:
+    """asserted | planned | hypothetical | reported, from auxiliaries, conditions and speech verbs."""
+    toks = list(dict.fromkeys([*c.chain, c.anchor]))
+    hyp = planned = reported = False
+    for t in toks:
+        for ch in t.children:
+            if ch.dep_ in ("aux", "auxpass"):
+                if ch.lower_ in lex.lists["modal_hypothetical"]:
+                    hyp = True
+                elif ch.lower_ in lex.lists["modal_planned"] or ch.lemma_ in lex.lists["modal_planned"]:
+                    planned = True
+            if ch.dep_ == "advcl" and c.code.plover not in ("THREATEN", "REQUEST") and any(
+                    m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"] for m in ch.children):
+                hyp = True
+            if ch.dep_ == "advmod" and ch.lower_ in ("if",):
+                hyp = True
+    if c.nominal and c.anchor.head.lower_ in lex.lists["planned_adjectives"] | {"scheduled"}:
+        planned = True
+    if c.nominal and any(ch.lower_ in lex.lists["planned_adjectives"] for ch in c.anchor.children
+                         if ch.dep_ in ("amod", "compound")):
+        planned = True
+    # inside an if-clause, or under a speech verb
+    cur = toks[0]
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.lists["hypothetical_marks"]
+                                       for m in cur.children):
+            hyp = True
+        if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in lex.lists["speech_verbs"]:
+            reported = True
+        cur = cur.head
+    if c.modality == "planned":
+        planned = True
+    if date and published and _ISO_DAY.match(date) and _ISO_DAY.match(published) and date[:10] > published[:10]:
+        planned = True
+    if hyp:
+        return "hypothetical"
+    if planned:
+        return "planned"
+    if reported:
+        return "reported"
+    return "asserted"
+
+
+def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression attached to the candidate's own clause (or its absorbed noun)."""
+    heads = {x.i for x in c.chain} | {c.anchor.i}
+    if c.noun is not None:
+        heads.add(c.noun.i)
+    if c.nominal and _is_verbal(c.anchor.head):
+        heads.add(c.anchor.head.i)
+    doc = sent.doc
+    best: tuple[int, TimeExpression] | None = None
+    for tx in timexes:
+        if tx.start < sent.start_char or tx.end > sent.end_char or tx.type not in ("DATE", "TIME"):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tok = span.root
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BOUNDARY_PREPS:
+            continue  # "until September 1st", "since 2014": a bound, not the event's date
+        cur, steps = tok, 0
+        while cur.i not in heads and cur.head.i != cur.i and steps < 8:
+            if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
+                break
+            cur, steps = cur.head, steps + 1
+        if cur.i in heads:
+            dist = abs(tok.i - c.anchor.i)
+            if best is None or dist < best[0]:
+                best = (dist, tx)
+    return best[1] if best else None
+
+
+def location(c: Candidate, lex: Lexicon) -> str | None:
+    """A place name stated as the action's location ("in Brussels", "on the shores of Lake Ohrid")."""
+    o = location_token(c, lex)
+    if o is None:
+        return None
+    ents = [e for e in o.doc.ents if e.start <= o.i < e.end]
+    if ents:
+        return ents[0].text[4:] if ents[0].text.lower().startswith("the ") else ents[0].text
+    return " ".join(x.text for x in o.subtree if x.dep_ in ("compound", "pobj") or x is o)
+
+
+def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
+    """The head token of the action's stated place, or None. With ``compounds``, a common
+    noun named by a proper-noun modifier counts too, as that modifier ("in Montenegro province")."""
+    toks = [*c.chain, c.anchor] + [x for x in (c.noun, c.inner) if x is not None]
+    if c.nominal and _is_verbal(c.anchor.head):
+        toks.append(c.anchor.head)
+    elif c.nominal and c.anchor.dep_ == "pobj" and _is_verbal(c.anchor.head.head):
+        toks.append(c.anchor.head.head)  # "arrived in Amman on a visit": the verb the visit qualifies
+    frontier = list(toks)
+    for _ in range(3):  # the action, its argument nouns, and their modifiers ("talks ... in Ohrid")
+        nxt = []
+        for t in frontier:
+            for p in t.children:
+                if p.dep_ in ("dobj", "obj") and p not in frontier:
+                    nxt.append(p)  # "deploy peacekeepers in Iraq": the object's place
+                if p.dep_ != "prep":
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    if p.lower_ in lex.lists["location_preps"] and o.pos_ == "PROPN" \
+                            and o.ent_type_ not in _NOT_PLACE:
+                        return o
+                    if compounds and p.lower_ in lex.lists["location_preps"] and o.pos_ == "NOUN":
+                        for m in o.children:
+                            if m.dep_ == "compound" and m.pos_ == "PROPN" and m.ent_type_ not in _NOT_PLACE:
+                                return m
+                    nxt.append(o)
+        frontier = nxt
+    return None
+
+
+def dated_heads(sent: Any, timexes: list[TimeExpression]) -> set[int]:
+    """Tokens (and their heads) that a day-precise time expression attaches to."""
+    out: set[int] = set()
+    for tx in timexes:
+        if tx.start < sent.start_char or tx.end > sent.end_char or not _ISO_DAY.match(tx.value or ""):
+            continue
+        span = sent.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        cur = span.root
+        if cur.dep_ == "pobj" and cur.head.lower_ in _BOUNDARY_PREPS + ("from",):
+            continue
+        for _ in range(2):
+            cur = cur.head
+            out.add(cur.i)
+    return out

@@ -1,0 +1,181 @@
+"""Source and target actor ids of a candidate action: nominal events ("the detention of X by
+Y"), verbal ones (subjects, passives, speakers, objects, addressees, conditions, places) and
+the rule that an actor is not its own target. Token-level helpers are in ``arguments.py``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsledger.nlp.events.arguments import (
+    governing_verb,
+    np_actors,
+    own_possession,
+    passive_patient,
+    subject_of,
+    target_tokens,
+)
+from newsledger.nlp.events.candidates import NOMINAL_SOURCE_PREPS, NOMINAL_TARGET_PREPS
+from newsledger.nlp.events.circumstances import location_token
+from newsledger.nlp.events.coder import Candidate, _is_verbal
+from newsledger.nlp.events.lexicon import Lexicon
+
+
+def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], list[str]]:
+    """Source and target actor ids of candidate ``c``."""
+    t = c.anchor
+    sources: list[str] = []
+    targets: list[str] = []
+    skip = {x.i for x in c.chain}
+    if c.noun is not None:
+        skip.add(c.noun.i)
+    if c.nominal:
+        for ch in t.children:
+            if ch.dep_ == "poss":
+                sources += np_actors(ch, doc_actors)
+            if ch.dep_ == "prep":
+                for o in ch.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    if ch.lower_ in NOMINAL_SOURCE_PREPS:
+                        sources += np_actors(o, doc_actors)
+                    elif ch.lower_ in NOMINAL_TARGET_PREPS:
+                        targets += np_actors(o, doc_actors)
+        if not sources and t.dep_ in ("dobj", "pobj", "nsubjpass"):
+            head = t.head.head if t.dep_ == "pobj" else t.head
+            if _is_verbal(head):
+                subj, _ = subject_of(head)
+                if subj is not None:
+                    sources += np_actors(subj, doc_actors)
+        if not sources and c.code.plover in lex.lists["reciprocal_categories"] and len(_uniq(targets)) >= 2:
+            sources, targets = targets, []  # "talks between Belgrade and Pristina": participants
+        reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
+        if not targets and not reciprocal and lex.raw.get("place_as_target"):
+            targets = _place_target(c, doc_actors, lex, sources)  # "arrived in Amman on a visit"
+        own = {_code(a, doc_actors) for a in sources} - {""}
+        return _uniq(sources), [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
+    top = c.chain[0] if c.chain else t
+    subj, passive = subject_of(top)
+    if passive and subj is None and _stative(top, lex):
+        # "Israel is opposed to ...", "Norway is prepared to ...": the subject holds the stance
+        subj, passive = passive_patient(top), False
+    if subj is not None:
+        sources = np_actors(subj, doc_actors)
+    gov = governing_verb(top) if not sources else None
+    if gov is not None and not np_actors(top.head, doc_actors):
+        # "converged for a rally to protest ...": the rally is no actor; those who converged are
+        gsubj, gpassive = subject_of(gov)
+        if gsubj is not None and not gpassive:
+            sources = np_actors(gsubj, doc_actors)
+    if not sources and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
+        spk, _ = subject_of(top.head)  # "the rebels said they will release ...": the speaker
+        if spk is not None:
+            sources = np_actors(spk, doc_actors)
+    if passive:
+        pat = passive_patient(top) or passive_patient(t)
+        if pat is not None:
+            targets += np_actors(pat, doc_actors)
+    if c.request_target is not None:
+        targets += np_actors(c.request_target, doc_actors)
+        skip.add(c.request_target.i)
+    reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
+    audience = set((lex.raw.get("audience_preps") or {}).get(c.code.plover) or ())
+    fallback: list[str] = []
+    if not targets:
+        for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
+            hops: dict[int, int] = {}
+            for o in target_tokens(tok, lex, skip, clauses=hops):
+                found = [a for a in np_actors(o, doc_actors) if a not in sources]
+                if not found:
+                    continue
+                if reciprocal and hops.get(o.i, 0) >= 1:
+                    break  # "X and Y agreed that they should help Z": the partners are each other's targets
+                if own_possession(o) or all(_unplaced(a, doc_actors) for a in found) or (
+                        o.dep_ == "pobj" and o.head.lower_ in audience):
+                    fallback = fallback or found  # "complained to the UN over ...": the addressee
+                    continue
+                targets += found
+                for sib in o.head.head.children if o.dep_ == "pobj" else ():
+                    if sib.dep_ == "conj" or (sib.dep_ == "prep" and sib.lower_ == o.head.lower_ and sib.i != o.head.i):
+                        for o2 in (x for x in sib.children if x.dep_ == "pobj"):
+                            targets += [a for a in np_actors(o2, doc_actors) if a not in sources]
+                for cj in o.head.conjuncts if o.dep_ == "pobj" else ():
+                    for o2 in (x for x in cj.children if x.dep_ == "pobj"):
+                        targets += [a for a in np_actors(o2, doc_actors) if a not in sources]
+                break
+            if targets:
+                break
+    if not targets and top.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
+        # "summoned the ambassador to complain": the purpose is addressed to the verb's object
+        for o in top.head.children:
+            if o.dep_ in ("dobj", "obj") and o.i not in skip:
+                targets = [a for a in np_actors(o, doc_actors) if a not in sources]
+                break
+    if not targets and c.code.plover in lex.lists["condition_target_categories"]:
+        # "X threatened to strike unless Y withdraws": the party whose act the condition names
+        targets = [a for a in condition_subject_actors(c, doc_actors, lex) if a not in sources]
+    if not targets and not reciprocal and lex.raw.get("place_as_target"):
+        # the country of the action's stated place beats a weak argument ("deploy troops in Iraq")
+        targets = _place_target(c, doc_actors, lex, sources)
+    targets = targets or fallback
+    # an actor is not its own target, also under another id with the same code ("Palestinians ...
+    # Palestinian offices"); PETRARCH drops such events too
+    own = {_code(a, doc_actors) for a in sources} - {""}
+    targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
+    return _uniq(sources), targets
+
+
+def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """Actors of the subject of a condition clause ("unless Baghdad accepts", "if the United
+    States goes ahead") attached to the action or to its infinitive complements."""
+    marks = lex.lists["condition_marks"]
+    frontier = list(dict.fromkeys([*c.chain, c.anchor]))
+    seen = {t.i for t in frontier}
+    for _ in range(3):
+        nxt = []
+        for t in frontier:
+            for ch in t.children:
+                if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in ch.children):
+                    for s in ch.children:
+                        if s.dep_ in ("nsubj", "nsubjpass"):
+                            found = np_actors(s, doc_actors)
+                            if found:
+                                return found
+                elif ch.dep_ in ("xcomp", "ccomp", "conj") and ch.i not in seen:
+                    seen.add(ch.i)
+                    nxt.append(ch)
+        frontier = nxt
+    return []
+
+
+def _stative(t: Any, lex: Lexicon) -> bool:
+    """A participle read as a state of its subject ("opposed", "committed"), not a passive act."""
+    return t.lower_ in lex.lists["stative_participles"] or t.lemma_.lower() in lex.lists["stative_participles"]
+
+
+def _place_target(c: Candidate, doc_actors: Any, lex: Lexicon, sources: list[str]) -> list[str]:
+    """The country of the action's stated place as its target, if the actor stage lists it."""
+    place = location_token(c, lex, compounds=True)
+    pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
+    return [pid] if pid and pid in doc_actors.actors and pid not in sources else []
+
+
+def _code(aid: str, doc_actors: Any) -> str:
+    """The CAMEO code of actor ``aid`` ("" when unknown)."""
+    a = doc_actors.actors.get(aid)
+    return (a.codes or {}).get("cameo", "") if a is not None else ""
+
+
+def _unplaced(aid: str, doc_actors: Any) -> bool:
+    """An actor with no known country ("the troops", "police"): a weak target."""
+    a = doc_actors.actors.get(aid)
+    code = (a.codes or {}).get("cameo", "") if a is not None else ""
+    return not code or code.startswith("---")
+
+
+def _uniq(xs: list[str]) -> list[str]:
+    """``xs`` without repeats, in first-seen order."""
+    out: list[str] = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
