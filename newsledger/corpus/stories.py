@@ -26,6 +26,7 @@ import pickle
 import re
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -69,7 +70,7 @@ class ClusterParams:
     absorb_min_size: int = 50      # ... against stories at least this big ...
     absorb_threshold: float = 0.3  # ... and join the most similar one at this centroid cosine
     absorb_idle_days: float = 0.0  # ... once they got no article for this many days
-    article_terms: int = 60        # an article's this many strongest keywords go into its story's profile
+    article_terms: int = 60        # an article's this many most frequent content words go into its story's profile
     sig_terms: int = 0             # a story's signature: its this many most distinctive words (0: off)
     sig_weight: float = 0.0        # review: bonus for covering a story's signature (weighted share of its words)
     sig_min_size: int = 20         # stories this big have a signature
@@ -157,6 +158,8 @@ class StoryClusterer:
         self.seen = 0
         self.terms: list[Counter[str]] = []  # per story: in how many members each word is a top keyword
         self._hash: dict[str, tuple[int, float]] = {}
+        # story -> (its size then, its signature): kept in the state, so that a ledger built in
+        # batches clusters exactly as one built in one go
         self._sigs: dict[int, tuple[int, dict[str, float]]] = {}
 
     @property
@@ -167,7 +170,7 @@ class StoryClusterer:
 
     # ---- persistence -------------------------------------------------------------
     def dumps(self) -> bytes:
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_embedder", "_hash", "_sigs")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_embedder", "_hash")}
         return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
@@ -179,7 +182,7 @@ class StoryClusterer:
                 setattr(obj.params, name, field.default)
         obj._embedder = embedder
         obj._hash = {}
-        obj._sigs = {}
+        obj.__dict__.setdefault("_sigs", {})
         if "terms" not in obj.__dict__:  # a state pickled before story profiles existed
             obj.terms = [Counter() for _ in obj.members]
         if "means" not in obj.__dict__:  # ... or before per-language centring
@@ -247,7 +250,8 @@ class StoryClusterer:
         shrink = k / (k + p.prior_docs)  # little corpus: little centring
         vec = np.concatenate([p.dense_weight * _unit(raw - shrink * mean),
                               (1.0 - p.dense_weight) * keywords]).astype(np.float32)
-        top = sorted(counts, key=counts.__getitem__, reverse=True)[: p.article_terms]  # stable: text order on ties
+        # the story profile's words: the article's most frequent content words (text order on ties)
+        profile = sorted(counts, key=counts.__getitem__, reverse=True)[: p.article_terms]
         day = _day(date)
         actors = set(actor_ids)
         best, best_score = -1, -1.0
@@ -270,7 +274,7 @@ class StoryClusterer:
             best_score = float(scores[best])
         if best < 0 or best_score < p.threshold:
             best = self._open(vec, title or text[:120])
-        self._absorb(best, vec, day, article_id, actors, top)
+        self._absorb(best, vec, day, article_id, actors, profile)
         self._maybe_merge(best)
         if p.review_every > 0 and self.seen % p.review_every == 0:
             self._review_small(day)
@@ -322,7 +326,7 @@ class StoryClusterer:
         return idx
 
     def _absorb(self, idx: int, vec: np.ndarray, day: int | None, article_id: str,
-                actors: set[str], terms: list[str] = ()) -> None:  # type: ignore[assignment]
+                actors: set[str], terms: Sequence[str] = ()) -> None:
         assert self.sums is not None
         self.sums[idx] += vec
         self.norms[idx] = np.linalg.norm(self.sums[idx])

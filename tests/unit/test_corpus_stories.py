@@ -91,3 +91,18 @@ def test_centring_is_per_language_and_old_states_load() -> None:
     old = StoryClusterer.loads(pickle.dumps(state))
     assert set(old.means) == {"en"} and len(old.terms) == len(old.members)
     old.add("e2", VOLCANO[1], None, "2024-03-03", ())
+
+
+def test_profile_holds_words_even_with_actors() -> None:
+    c = StoryClusterer(_params(threshold=0.0))
+    c.add("a1", VOLCANO[0], None, "2024-03-01", ("ACTOR_ONE",))
+    c.add("a2", VOLCANO[1], None, "2024-03-02", ("ACTOR_ONE", "ACTOR_TWO"))
+    idx = c.assignment["a2"]
+    assert "korvatunturi" in c.terms[idx] and "ACTOR_ONE" not in c.terms[idx]
+
+
+def test_signatures_travel_with_the_state() -> None:
+    c = _story_with_fragment(_params())
+    sig = c._signature(0)
+    restored = StoryClusterer.loads(c.dumps())
+    assert restored._sigs[0] == (len(VOLCANO), sig)
