@@ -20,10 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-# The clustering's matrix-vector products are small (stories x 2,304 floats): BLAS threads
-# only add overhead, and on a shared box they contend (measured 10x slower per product at
-# load 3 on 2 cores). One thread, as one ingest worker would run; override from the shell.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# BLAS threads: the clusterer itself runs its small products on one thread (threadpoolctl).
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
