@@ -34,20 +34,28 @@ def load_petr_validate(kb: object) -> int:
         print("WARNING: kb has no add_entry(); PETR.Validate actors not loaded", file=sys.stderr)
         return 0
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from petr_dict import read_petr_actors, read_petr_agents
+    from petr_dict import read_petr_actor_periods, read_petr_agents
 
     d = BENCH / "data" / "dictionaries"
     n = 0
-    for name, syn, code in read_petr_actors(d / "PETR.Validate.actors.txt"):
-        if code.startswith("-"):
+    for name, syn, periods in read_petr_actor_periods(d / "PETR.Validate.actors.txt"):
+        periods = [p for p in periods if not p[0].startswith("-")]
+        if not periods:
             continue
+        code = periods[0][0]
         kind = "country" if len(code) == 3 else "organization"
-        try:
-            add(name, aliases=syn, codes={"cameo": code.upper()}, kind=kind,
-                country=code.upper() if kind == "country" else None)
-            n += 1
-        except Exception as exc:  # noqa: BLE001 - report and go on
-            print(f"add_entry({name!r}, {code!r}) failed: {exc}", file=sys.stderr)
+        if any(start or end for _, start, end in periods):
+            kind = "person"  # codes that change with dates: a person's roles ("GOLLUM [HOB < 950601] ...")
+        actor_id = None
+        for pcode, start, end in periods:  # dated codes: "[HOB < 950601] [HOBGOV 19950601 - 19990815]"
+            try:
+                entry = add(name, aliases=syn, codes={"cameo": pcode.upper()}, kind=kind,
+                            country=code.upper()[:3] if kind in ("country", "person") else None,
+                            start=start, end=end, actor_id=actor_id)
+                actor_id = entry.id
+                n += 1
+            except Exception as exc:  # noqa: BLE001 - report and go on
+                print(f"add_entry({name!r}, {pcode!r}) failed: {exc}", file=sys.stderr)
     add_agent = getattr(kb, "add_agent", None)
     if add_agent is not None:
         for phrase, sector in read_petr_agents(d / "PETR.Validate.agents.txt"):

@@ -52,11 +52,37 @@ def test_a_time_stamp_before_a_cue_is_not_content(nlp) -> None:  # type: ignore[
 
 
 @pytest.mark.model
-def test_a_clause_closed_off_by_a_semicolon_is_not_the_next_cue_s_content(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The Senate passed the bill; Maria Lopez said it would fail in the House."
+@pytest.mark.parametrize(("text", "before", "after"), [
+    ("The Senate passed the bill; Maria Lopez said it would fail in the House.", "Senate passed", "fail in the House"),
+    ("The plan was a failure from the start: Maria Lopez said the council had been warned.",
+     "failure from the start", "council had been warned"),
+])
+def test_a_clause_closed_off_by_a_semicolon_or_colon_is_not_the_next_cue_s_content(
+        nlp, text: str, before: str, after: str) -> None:  # type: ignore[no-untyped-def]
     found = _quotes(nlp, text)
-    assert all("Senate passed" not in q.text for q, _ in found)
-    _with(found, "fail in the House")
+    assert all(before not in q.text for q, _ in found)
+    _with(found, after)
+
+
+@pytest.mark.model
+def test_complements_split_by_the_parse_are_one_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Maria Lopez says there is nobody in the race is "on pace to win the majority," '
+            "the number needed to secure the nomination.")
+    found = _quotes(nlp, text)
+    assert len(found) == 1
+    q, name = found[0]
+    assert "there is nobody" in q.text and "secure the nomination" in q.text
+    assert name is not None and "Lopez" in name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Never forget that the council approved the plan in a single night.",
+                                  "Imagine that the council had approved the plan in a single night.",
+                                  "You can bet that the council will approve the plan before the summer.",
+                                  "Maria Lopez may want to check her figures before the next debate.",
+                                  "It is hard to imagine that the council will approve the plan before the summer."])
+def test_an_imperative_generic_or_hedged_stance_attributes_nothing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp, text) == []
 
 
 @pytest.mark.model
@@ -89,10 +115,24 @@ def test_according_to_closing_a_sentence_takes_the_whole_sentence(nlp) -> None: 
 
 
 @pytest.mark.model
+def test_according_to_closing_a_sentence_starts_after_its_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Nothing has changed: turnout rose sharply in the north, and the south stayed flat, "
+            "according to the election commission.")
+    q, _ = _with(_quotes(nlp, text), "stayed flat")
+    assert _content(text, q).startswith("turnout rose sharply")
+
+
+@pytest.mark.model
 def test_according_to_after_a_curly_contraction(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Turnout fell by a third. That\u2019s according to figures from the election commission."
     q, _ = _with(_quotes(nlp, text), "That")
     assert _content(text, q) == "That"
+
+
+@pytest.mark.model
+def test_the_noun_accord_is_not_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2014, Maria Lopez worked out an accord with Senator John Carter on a bill to expand access to care."
+    assert _quotes(nlp, text) == []
 
 
 @pytest.mark.model
@@ -102,6 +142,17 @@ def test_relative_clause_attribution_content_follows_the_cue(nlp) -> None:  # ty
     assert _content(text, q) == "the province should pay for"
 
 
+@pytest.mark.model
+def test_a_quotation_is_not_the_content_of_a_cue_in_a_later_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez spoke in Reno on Sunday.\n\n"
+            "\u201cHe is becoming the best recruiter they have,\u201d she said. \u201cThey are going to people, "
+            "showing videos of him insulting the voters in order to recruit more volunteers.\u201d\n\nX.\n\n"
+            "Fact-checkers soon noted that Lopez may have been referring to a hypothetical situation.")
+    q, name = _with(_quotes(nlp, text), "recruit more volunteers")
+    assert q.cue == "said" and len(q.fragments) == 2
+    assert name is not None and "Lopez" in name
+
+
 # -- quotations that are names -----------------------------------------------------------
 @pytest.mark.model
 @pytest.mark.parametrize(
@@ -109,6 +160,7 @@ def test_relative_clause_attribution_content_follows_the_cue(nlp) -> None:  # ty
     [
         'The "Nights on the Blue Harbour" star posted a long message on Monday.',
         'She played a nurse in "Nights on the Blue Harbour" for two seasons, her agent said.',
+        "Her brother acted in the movie \u201cStorm Over the Old Harbour: Oh No!\u201d last spring, the studio said.",
     ],
 )
 def test_title_case_names_in_a_phrase_are_not_speech(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsledger.nlp.events.coder import particle_prep
 from newsledger.nlp.events.lexicon import Lexicon
 
 _NP_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case")
@@ -16,6 +17,7 @@ def np_actors(tok: Any, doc_actors: Any, with_conj: bool = True) -> list[str]:
     heads = [tok]
     if with_conj:
         heads += [c for c in tok.conjuncts if c.i > tok.i]
+        heads += list_appositions(tok, doc_actors)
     for h in heads:
         found = _head_actors(h, doc_actors)
         for a in found:
@@ -35,6 +37,9 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
             if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
                 found = [doc_actors.actor_for_token(x.i) for x in (c, *c.conjuncts)]
                 found = [f for f in dict.fromkeys(found) if f]
+                if _coordinated_names(h, c):
+                    # "Fornost and the old Gondor": a name list parsed as modifiers of the last name
+                    return [f for f in dict.fromkeys([*found, a])]
                 if len(found) >= 2:
                     return found
         if _coded(a, doc_actors):
@@ -96,6 +101,39 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     return out
 
 
+def _coordinated_names(h: Any, mod: Any) -> bool:
+    """Whether modifier ``mod`` of the name ``h`` is really the first item of a list of names:
+    a conjunct of the modifier opens a new noun phrase (its own determiner: "Fornost and the
+    old Gondor"), which a modifier inside one phrase never does ("Serbia and Kosovo police")."""
+    if h.pos_ != "PROPN" or mod.i > h.i:
+        return False
+    return any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for cj in mod.conjuncts for d in cj.children)
+
+
+def list_appositions(tok: Any, doc_actors: Any) -> list[Any]:
+    """Items of a list of names that the parser attached as appositions: "Mordor, the Shire,
+    Fornost and Bree" (the Shire an apposition of Mordor, Fornost and Bree its conjuncts). An
+    apposition counts as a list item only in a list (it or its head has conjuncts) and only
+    when it names another country or organisation than its head, never a description of it
+    ("Vucic, the Serbian president, and Kurti")."""
+    head = doc_actors.actor_for_token(tok.i)
+    if head is None:
+        return []
+    out: list[Any] = []
+    for c in tok.children:
+        if c.dep_ != "appos" or not (c.conjuncts or tok.conjuncts):
+            continue
+        a = doc_actors.actor_for_token(c.i)
+        actor = getattr(doc_actors, "actors", {}).get(a) if a else None
+        if a is None or a == head or actor is None or actor.kind not in ("country", "organization"):
+            if not c.conjuncts:
+                continue
+        else:
+            out.append(c)
+        out += [x for x in c.conjuncts if x.i > c.i]
+    return out
+
+
 def _coded(aid: str, doc_actors: Any) -> bool:
     """Whether actor ``aid`` has a CAMEO code (unknown organisations and people have none)."""
     a = getattr(doc_actors, "actors", {}).get(aid)
@@ -110,12 +148,15 @@ def subject_of(t: Any) -> tuple[Any, bool]:
         for c in t.head.children:
             if c.dep_ == "nsubj":
                 return c, False
+    raised = False  # reached through an infinitive complement
     while cur is not None and seen < 6:
         seen += 1
         for c in cur.children:
             if c.dep_ in _SUBJ:
                 return c, False
             if c.dep_ == "nsubjpass":
+                if raised:  # "X was seen to break into", "X was asked to leave": X acts
+                    return c, False
                 agent = _agent(cur)
                 return agent, True
         if _aux_subject(cur) is not None:  # "Serbia is opposed": the subject parsed under "is"
@@ -124,6 +165,7 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             cur = cur.head.head
             continue
         if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
+            raised = cur.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children)
             cur = cur.head
             continue
         if cur.dep_ in ("advcl", "acl", "relcl") and cur.head.i != cur.i:
@@ -191,8 +233,12 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
         nxt: list[Any] = []
         for h in level:
             k = hops.get(h.i, 0)
-            for c in h.children:
-                if c.dep_ in ("dative", "dobj", "obj", "attr") and c.i not in skip:
+            objs = [c for c in h.children if c.dep_ in ("dative", "dobj", "obj", "attr")]
+            particle = particle_prep(h, lex) if h.i == t.i else None
+            if particle is not None:  # "cordoned off the roads": the particle's object
+                objs += [o for o in particle[1].children if o.dep_ == "pobj"]
+            for c in objs:
+                if c.i not in skip:
                     out.append(c)
                     nxt.append(c)
                     hops.setdefault(c.i, k)
@@ -211,6 +257,11 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
                             hops.setdefault(o.i, k)
             for c in h.children:
                 if c.i in skip:
+                    continue
+                if h.i != t.i and c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and not any(
+                        a.dep_ == "aux" for a in c.children):
+                    nxt.append(c)  # the object's participle: "the roads leading into X", "aid sent to X"
+                    hops.setdefault(c.i, k)
                     continue
                 if c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
                         a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):

@@ -74,7 +74,25 @@ def _lemma(t: Any, *tables: Any) -> str:
 def _verb_key(t: Any, lex: Lexicon | None = None) -> str:
     lemma = _lemma(t, lex.verbs, lex.verb_objects, lex.light_verbs, lex.control, lex.fb_verbs) if lex else t.lemma_.lower()
     prt = [c.lemma_.lower() for c in t.children if c.dep_ == "prt"]
-    return f"{lemma} {prt[0]}" if prt else lemma
+    if prt:
+        return f"{lemma} {prt[0]}"
+    found = particle_prep(t, lex, lemma)
+    return found[0] if found is not None else lemma
+
+
+def particle_prep(t: Any, lex: Lexicon | None, lemma: str | None = None) -> tuple[str, Any] | None:
+    """A verb particle the parser read as a preposition ("cordoned off the roads": prep(off)),
+    when the verb + particle is a known phrasal verb: (phrasal verb key, particle token)."""
+    if lex is None or not t.pos_ == "VERB":
+        return None
+    nxt = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
+    if nxt is None:
+        return None
+    for f in dict.fromkeys([lemma or t.lemma_.lower(), *lemma_forms(t)]):
+        key = f"{f} {nxt.lower_}"
+        if key in lex.verbs or key in lex.fb_verbs or key in lex.verb_objects:
+            return key, nxt
+    return None
 
 
 def misparsed_root_verb(t: Any) -> bool:
@@ -94,6 +112,9 @@ def _obj(t: Any) -> Any:
     for c in t.children:
         if c.dep_ == "nsubjpass":
             return c
+    found = particle_prep(t, load_lexicon())
+    if found is not None:  # "cordoned off the roads": the particle's noun is the object
+        return next((o for o in found[1].children if o.dep_ == "pobj"), None)
     return None
 
 
@@ -131,13 +152,17 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     lemma = key.split(" ")[0]
     obj = _obj(t)
     olemma = None
+    heads: list[str] = []
     if obj is not None:
         olemma = _lemma(obj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
     if olemma:
         # "violating the ceasefire agreement": the compound modifier is the more specific object
-        heads = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
-        if olemma in lex.lists["generic_event_heads"]:  # "ended mediation efforts" -> mediation
-            heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
+        mods = [c for c in obj.children if c.dep_ in ("compound", "amod") and c.i < obj.i]
+        # "establish diplomatic ties", "stage a mock attack": modifier + object is the most specific
+        heads = [f"{m.lower_} {w}" for m in mods for w in dict.fromkeys((obj.lower_, olemma))]
+        heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
+        # "ended mediation efforts" -> mediation; "renewed diplomatic ties": the word after the verb
+        heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
         found = _object_code(key, lemma, heads, obj, lex)
         if found is not None:
             return found, obj
@@ -169,8 +194,10 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
         return lex.verbs[key], None
     if lemma in lex.verbs:
         return lex.verbs[lemma], None
-    if olemma and lemma in lex.fb_objects and olemma in lex.fb_objects[lemma]:
-        return lex.fb_objects[lemma][olemma], None
+    if olemma and lemma in lex.fb_objects:
+        for h in heads:
+            if h in lex.fb_objects[lemma]:
+                return lex.fb_objects[lemma][h], None
     if key in lex.fb_verbs:
         return lex.fb_verbs[key], None
     return None, None

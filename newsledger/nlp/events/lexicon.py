@@ -51,7 +51,9 @@ class Lexicon:
     def extend(self, verbs: dict[str, str], objects: dict[str, dict[str, str]] | None = None,
                unmapped: str | None = None) -> int:
         """Add run-time verb (and verb+object) codes that win over the shipped ones, e.g. a
-        test dictionary. Codes with no PLOVER category are kept under ``unmapped`` when given."""
+        test dictionary. A verb the dictionary defines is replaced as a whole: its shipped
+        verb+object and verb+preposition senses are dropped, so the dictionary's own patterns
+        and default code decide. Codes with no PLOVER category are kept under ``unmapped``."""
         n = 0
 
         def conv(spec: str) -> Code | None:
@@ -64,6 +66,8 @@ class Lexicon:
             c = conv(v)
             if c is not None:
                 self.verbs[k] = c
+                self.verb_objects.pop(k, None)
+                self.verb_preps.pop(k, None)
                 n += 1
         for k, objs in (objects or {}).items():
             for o, v in objs.items():

@@ -60,6 +60,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         subj, passive = passive_patient(top), False
     if subj is not None:
         sources = np_actors(subj, doc_actors)
+        for other in _other_subjects(subj):  # "Lions, tigers, and Gondor welcomed": a list split in two
+            sources += [a for a in np_actors(other, doc_actors) if a not in sources]
     gov = governing_verb(top) if not sources else None
     if gov is not None and not np_actors(top.head, doc_actors):
         # "converged for a rally to protest ...": the rally is no actor; those who converged are
@@ -104,6 +106,9 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                 break
             if targets:
                 break
+    if not targets and sources and not reciprocal:
+        # "X believes Y can cope", "X warned that Y would pay": the party the stated clause is about
+        targets = [a for a in clause_subject_actors(c, doc_actors) if a not in sources]
     if not targets and top.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
         # "summoned the ambassador to complain": the purpose is addressed to the verb's object
         for o in top.head.children:
@@ -122,6 +127,35 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     own = {_code(a, doc_actors) for a in sources} - {""}
     targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     return _uniq(sources), targets
+
+
+def clause_subject_actors(c: Candidate, doc_actors: Any) -> list[str]:
+    """Actors of the subject of a finite clause the action states ("believes Y can cope",
+    "expressed hopes that Y could be drawn in"): the clausal complement that follows the action
+    or its event noun (a clause before it is the reported content of an attribution: "..., the
+    agency said"). Infinitives are not stated clauses; their arguments are searched elsewhere."""
+    for tok in [c.anchor] + ([c.noun] if c.noun is not None else []):
+        for cl in tok.children:
+            if cl.dep_ not in ("ccomp", "acl") or not _is_verbal(cl) or cl.i < tok.i:
+                continue
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in cl.children):
+                continue
+            if cl.dep_ == "acl" and not any(m.dep_ == "mark" and m.lower_ == "that" for m in cl.children):
+                continue
+            for sj in cl.children:
+                if sj.dep_ in ("nsubj", "nsubjpass") and sj.pos_ != "PRON":
+                    found = np_actors(sj, doc_actors)
+                    if found:
+                        return found
+    return []
+
+
+def _other_subjects(subj: Any) -> list[Any]:
+    """Further subjects the parser gave the same verb: a list of subjects cut in two
+    ("Lions, tigers, and Gondor welcomed": nsubj Lions, nsubj Gondor)."""
+    if subj.dep_ != "nsubj":
+        return []
+    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i]
 
 
 def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:

@@ -8,6 +8,9 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import DEP, HEAD
+
 from newsledger.nlp.quotes.document import (
     _OBJECT_PREPS,
     _VERB_POS,
@@ -39,12 +42,12 @@ class ClausePass(DocBase):
             if tok.pos_ in _VERB_POS and lex.is_cue(lemma):
                 if self.inside_quote(tok):
                     continue
-                for c in tok.children:
-                    if c.dep_ in lex.content_deps and c.i != tok.i:
-                        a = self._content_attr(tok, c.left_edge.i, c.right_edge.i, lemma in lex.speech, clause=True)
-                        if a:
-                            a.how = "clause:speech" if lemma in lex.speech else "clause:belief"
-                            out.append(a)
+                clause_spans = self._clause_spans(tok)
+                for lo, hi in clause_spans:
+                    a = self._content_attr(tok, lo, hi, lemma in lex.speech, clause=True)
+                    if a:
+                        a.how = "clause:speech" if lemma in lex.speech else "clause:belief"
+                        out.append(a)
                 if lemma in lex.speech and tok.dep_ == "parataxis" and not self.inside_quote(tok.head):
                     a = self._parenthetical(tok)
                     if a:
@@ -57,8 +60,7 @@ class ClausePass(DocBase):
                         a.how = "colon-paragraph"
                         out.append(a)
                         continue
-                has_clause = any(c.dep_ in lex.content_deps for c in tok.children)
-                if not has_clause and (lemma in lex.object_content or lemma in lex.xcomp_content
+                if not clause_spans and (lemma in lex.object_content or lemma in lex.xcomp_content
                                        or lemma in lex.prep_content):
                     a = self._object_attr(tok, lemma)
                     if a:
@@ -76,7 +78,8 @@ class ClausePass(DocBase):
                             if a:
                                 a.how = "object-quoted"
                                 out.append(a)
-            elif lemma == "accord" or (tok.lower_ in ("per",) and tok.dep_ == "prep"):
+            elif tok.lower_ == "according" or (tok.lower_ in ("per",) and tok.dep_ == "prep"):
+                # "according (to)" only: the noun "accord" and the verb "accorded" are no cue
                 a = self._according(tok)
                 if a:
                     a.how = "according"
@@ -103,6 +106,41 @@ class ClausePass(DocBase):
         claimed = {k for key, a in best.items() if len(key) == 1 for k in key if k >= 0 and a.frags == list(self.marks[k].pieces)}
         return [a for key, a in best.items() if not (len(key) > 0 and a.frags != [p for k in key if k >= 0 for p in self.marks[k].pieces] and key & claimed)]
 
+    def _clause_spans(self, cue: Any) -> list[tuple[int, int]]:
+        """Token spans of the cue's complement clauses; clauses on the same side of the
+        cue are one content (a parse that splits "says there is no one ... is "on pace
+        ...," the number needed ..." into two complements reports one thing)."""
+        out: list[tuple[int, int]] = []
+        ci = cue.i
+        for k in self._complements().get(ci, ()):
+            c = self.doc[k]
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if out and (out[-1][1] < ci) == (hi < ci):  # same side as the previous one
+                out[-1] = (min(out[-1][0], lo), max(out[-1][1], hi))
+            else:
+                out.append((lo, hi))
+        return out
+
+    def _complements(self) -> dict[int, list[int]]:
+        """Head token index -> indices of its complement-clause children (``content_deps``),
+        from the DEP and HEAD columns (once per document, no Token objects)."""
+        if self._comps is None:
+            comps: dict[int, list[int]] = {}
+            if len(self.doc):
+                strings = self.doc.vocab.strings
+                arr = self.doc.to_array([DEP, HEAD])
+                keys = [strings.add(d) for d in self.lex.content_deps]
+                hit = np.zeros(len(arr), dtype=bool)
+                for key in keys:
+                    hit |= arr[:, 0] == key
+                idx = np.flatnonzero(hit)
+                heads = idx + arr[idx, 1].astype(np.int64)
+                for k, h in zip(idx.tolist(), heads.tolist(), strict=True):
+                    if k != h:
+                        comps.setdefault(h, []).append(k)
+            self._comps = comps
+        return self._comps
+
     def _content_attr(self, cue: Any, lo: int, hi: int, speech: bool, min_tokens: int = 2,
                       clause: bool = False) -> Attr | None:
         if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
@@ -117,6 +155,9 @@ class ClausePass(DocBase):
             # the clause lies inside one quotation: that quotation is the content
             if not speech:
                 return None
+            m = self.marks[km]
+            if m.end <= cue.idx and "\n" in self.text[m.end: cue.idx]:
+                return None  # a quotation of an earlier paragraph is not this cue's
             return Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
         if hi + 1 - lo < min_tokens:
             return None
@@ -141,6 +182,10 @@ class ClausePass(DocBase):
             return None  # "knowing how ...", "finding what ...": not an attribution
         if not speech and cue.tag_ == "VBG" and cue.dep_ not in ("ROOT", "conj"):
             return None  # participial stance verbs ("wanting to ...") are rarely attributions
+        if not speech and speaker is None and cue.tag_ == "VB" and not any(c.dep_ == "auxpass" for c in cue.children):
+            return None  # an imperative ("Never forget that ...", "Imagine that ..."): no holder
+        if not speech and speaker is not None and speaker.lower_ in self.lex.generic_holders:
+            return None  # "you can bet that ...", "one would think that ...": nobody's belief
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
@@ -152,17 +197,19 @@ class ClausePass(DocBase):
         ("..., as the crowd left", "Even before the results are in, ...") is not
         reported content; a clause must hold a verb, and one before its cue a finite
         verb (a dateline or time stamp does not), and not be closed off from the cue by
-        a semicolon."""
-        doc = self.doc
-        first = doc[lo]
-        if first.lower_ in self.lex.adverbial_marks and (first.dep_ in ("mark", "advmod") or first.pos_ == "SCONJ"):
-            return False
+        a semicolon or colon."""
         if not self.has_verb(lo, hi):
             return False  # a clause cut down to a fragment ("9:05 p.m.")
+        first = self.doc[lo]
+        if first.lower_ in self.lex.adverbial_marks and (first.dep_ in ("mark", "advmod") or first.pos_ == "SCONJ"):
+            return False
         if hi < cue.i:
+            if self.sent_of[lo] != self.sent_of[cue.i]:
+                return False  # an unquoted report before its cue is in the cue's sentence
+            gap = self.text[self.tok_idx[hi + 1]: cue.idx]
+            if ";" in gap or ":" in gap or "(" in gap:
+                return False  # closed off by a semicolon or colon, or the cue is in a parenthesis
             if not self.has_verb(lo, hi, finite=True):
-                return False
-            if any(t.text == ";" for t in doc[hi + 1: cue.i]):
                 return False
         return True
 
@@ -259,6 +306,10 @@ class ClausePass(DocBase):
         hi = max(c.right_edge.i for c in parts)
         if lo < cue.i or self.subject_of(cue) is None:
             return None  # a stance with no holder is not an attribution
+        if any(c.dep_ == "aux" and c.lower_ in self.lex.hedge_modals for c in cue.children):
+            return None  # "X may want to check ...", "they might consider ...": advice, no stance
+        if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "amod"):
+            return None  # a passive participle ("widely expected to win, X said"): no stance of X
         hi = self._object_end(lo, hi)
         a = self._content_attr(cue, lo, hi, False, min_tokens=1)
         if a is not None:
@@ -304,10 +355,20 @@ class ClausePass(DocBase):
 
     def _sentence_content_start(self, sent: Any, hi: int) -> int:
         """First token of a sentence's content: after the sentence's last paragraph break
-        (a time stamp or dateline line before it) and after leading adverbs or
-        participial clauses set off by a comma ("Even so, ...", "Boasting ..., ...")."""
+        (a time stamp or dateline line before it), its last colon or semicolon, a leading
+        dateline ending in a dash, and leading adverbs or participial clauses set off by a
+        comma ("Even so, ...", "Boasting ..., ...")."""
         doc = self.doc
         lo = self.cut_head(sent.start, hi, hi + 1)
+        for j in range(hi - 1, lo - 1, -1):  # after a colon or semicolon: what it introduces
+            if doc[j].text in (":", ";") and self.mark_at(doc[j].idx) is None:
+                lo = j + 1
+                break
+        for j in range(lo, min(hi, lo + 12)):  # after a dateline ("WASHINGTON (AP) \u2014")
+            if doc[j].text in ("\u2014", "\u2013", "--"):
+                if not self.has_verb(lo, j - 1):
+                    lo = j + 1
+                break
         root = sent.root
         while lo < hi:
             t = doc[lo]

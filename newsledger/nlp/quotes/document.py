@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import AUX, VERB
 
 from newsledger.nlp import doc_text
 from newsledger.nlp.quotes.lexicon import CueLexicon
@@ -64,9 +65,13 @@ class DocBase:
         self.mark_starts = [m.open_mark for m in self.marks]
         self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
         self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text)
-        self.res.quoted = lambda i: self.mark_at(self.doc[i].idx) is not None
+        # (a closure over the lists, not over self: no reference cycle to keep documents alive)
+        self.res.quoted = _quoted_test(self.tok_idx, self.mark_starts, self.marks)
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
+        self._comps: dict[int, list[int]] | None = None  # complement clauses by head (clauses.py)
+        self._pos: list[int] | None = None  # coarse part-of-speech ids, read once
+        self._tag: list[int] = []  # fine tag hashes, read with them
 
     # -- helpers ---------------------------------------------------------------
     def mark_at(self, char: int) -> int | None:
@@ -212,9 +217,13 @@ class DocBase:
 
     def has_verb(self, lo: int, hi: int, finite: bool = False) -> bool:
         """Whether tokens lo..hi hold a verb (``finite``: a finite verb or modal)."""
+        if self._pos is None:
+            arr = self.doc.to_array([POS, TAG]) if len(self.doc) else np.zeros((0, 2), dtype=np.uint64)
+            self._pos, self._tag = arr[:, 0].tolist(), arr[:, 1].tolist()
         if finite:
-            return any(t.tag_ in _FINITE_TAGS_AND_MODALS for t in self.doc[lo: hi + 1])
-        return any(t.pos_ in _VERB_POS for t in self.doc[lo: hi + 1])
+            keys = _finite_tag_keys(self.doc.vocab)
+            return any(t in keys for t in self._tag[lo: hi + 1])
+        return any(p == VERB or p == AUX for p in self._pos[lo: hi + 1])
 
     def cut_head(self, lo: int, hi: int, cue_i: int) -> int:
         """The first token of content lo..hi that precedes its cue: content before a
@@ -247,12 +256,35 @@ class DocBase:
         return np.flatnonzero(hit).tolist()
 
 
+def _quoted_test(tok_idx: list[int], starts: list[int], marks: list[MarkSpan]) -> Any:
+    """A function telling whether token i lies inside quotation marks (marks included)."""
+
+    def quoted(i: int) -> bool:
+        char = tok_idx[i]
+        k = bisect_right(starts, char) - 1
+        if k < 0:
+            return False
+        m = marks[k]
+        return char < (m.close_mark + 1 if m.close_mark is not None else m.end)
+
+    return quoted
+
+
 def _distance(a: Attr) -> int:
     ci = a.cue.idx if a.cue is not None else 0
     return min(abs(ci - a.start), abs(ci - a.end))
 
 
 _FINITE_TAGS_AND_MODALS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_KEYS: dict[int, frozenset[int]] = {}
+
+
+def _finite_tag_keys(vocab: Any) -> frozenset[int]:
+    """Hashes of the finite verb and modal tags in this vocab (built once)."""
+    key = id(vocab)
+    if key not in _FINITE_KEYS:
+        _FINITE_KEYS[key] = frozenset(vocab.strings.add(t) for t in _FINITE_TAGS_AND_MODALS)
+    return _FINITE_KEYS[key]
 
 
 _HASHES: dict[tuple[int, int], Any] = {}

@@ -3,7 +3,7 @@
 Two passes over one spaCy ``Doc``:
 
 1. **Cue clauses** (parse-driven): a cue verb of the lexicon with a complement clause
-   (``ccomp``) gives an attribution whose content is the clause (without ``that``);
+   (``ccomp``) gives an attribution whose content is the clause (with its ``that``);
    ``according to X`` gives the rest of its clause; "call X "Y"" style cues give their
    object when it is quoted. The content's share of quoted characters decides the kind
    (``direct``, ``partial`` = mixed, ``indirect``). A clause inside quotation marks
@@ -48,7 +48,7 @@ class _DocQuotes(ClausePass):
                 return None
             if t.pos_ in _VERB_POS and t.lemma_.lower() in self.lex.speech:
                 return t
-            if t.lemma_.lower() == "accord":
+            if t.lower_ == "according":
                 return t
         return None
 
@@ -64,7 +64,27 @@ class _DocQuotes(ClausePass):
         sent = self.sents[self.sent_of[first]]
         hi = min(sent.end, first + 8)
         cue = self._speech_cue(first, hi, reverse=False)
-        return cue if cue is not None and "\n" not in self.text[end: cue.idx] else None
+        if cue is None or "\n" in self.text[end: cue.idx]:
+            return None
+        if self.text[m.start:m.end].rstrip(" \"\u201d\u2019'").endswith(("!", "?", ".")) and self._introduces_next(cue):
+            # '"A finished sentence." To which she said, "B."': the cue opens the next quotation
+            return None
+        return cue
+
+    def _introduces_next(self, cue: Any) -> bool:
+        """Whether a cue is followed, before the end of its clause, by a comma or colon
+        and an opening quotation mark ('..., she said, "...').'"""
+        for j in range(cue.i + 1, min(len(self.doc), cue.i + 5)):
+            t = self.doc[j]
+            if t.text in (",", ":"):
+                k = t.idx + 1
+                while k < len(self.text) and self.text[k] == " ":
+                    k += 1
+                km = self.mark_at(k)
+                return km is not None and self.marks[km].open_mark == k
+            if t.is_punct or t.pos_ in _VERB_POS:
+                return False
+        return False
 
     def _cue_before(self, m: MarkSpan) -> Any | None:
         t0 = self.tok_at(m.open_mark)
@@ -310,17 +330,22 @@ class _DocQuotes(ClausePass):
         m = self.marks[next(iter(a.marks))]
         content = self.text[s:e].strip(" ,’'")
         words = content.split()
+        if not words or len(words) > self.lex.max_words_title or not all(
+                w[0].isupper() or not w[0].isalpha() or w.lower() in self.lex.title_small_words for w in words):
+            return False
         j = self.tok_at(m.open_mark) - 1
         before = self.doc[j] if j >= 0 else None
         # a name used as a word of its sentence: after a word, not after , : or a dash
         in_phrase = before is not None and before.is_alpha and before.pos_ not in _VERB_POS and self._embedded(m)
+        # after a possessive ("WTMJ's", also when tokenised as one word) or a word such as
+        # "movie" or "program" the quotation is a title, whatever its punctuation
+        named = before is not None and (before.tag_ == "POS" or before.lower_ in self.lex.title_preceders
+                                        or before.text.endswith(("\u2019s", "'s")))
         if content.endswith(".") and in_phrase and not content.endswith(".."):
             content = content[:-1]  # the sentence's own full stop inside the marks
-        if not words or len(words) > self.lex.max_words_title or content.endswith(_SENT_END):
+        if content.endswith(_SENT_END) and not named:
             return False
-        if not all(w[0].isupper() or not w[0].isalpha() or w.lower() in self.lex.title_small_words for w in words):
-            return False
-        if before is not None and (before.tag_ == "POS" or before.lower_ in self.lex.title_preceders):
+        if named:
             return True
         if in_phrase:
             return True

@@ -31,6 +31,8 @@ class CueLexicon:
     cut_marks: frozenset[str]
     max_words_scare: int
     adverbial_marks: frozenset[str]
+    generic_holders: frozenset[str]
+    hedge_modals: frozenset[str]
 
     def reports_or_judges(self, lemma: str) -> bool:
         """Verbs whose object can hold someone's words (mixed quotes)."""
@@ -67,4 +69,6 @@ def load_lexicon() -> CueLexicon:
         min_words_uncued=int(d.get("min_words_uncued", 4)),
         max_words_scare=int(d.get("max_words_scare", 3)),
         adverbial_marks=frozenset(w.lower() for w in d.get("adverbial_marks") or ()),
+        generic_holders=frozenset(w.lower() for w in d.get("generic_holders") or ()),
+        hedge_modals=frozenset(w.lower() for w in d.get("hedge_modals") or ()),
     )

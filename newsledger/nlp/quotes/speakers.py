@@ -18,12 +18,13 @@ token whose actor it does know:
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import DEP, IDX, LEMMA, POS, SENT_START
+from spacy.parts_of_speech import NOUN
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.nlp import doc_text
@@ -49,6 +50,17 @@ def _given_names() -> dict[str, str]:
         for n in d[key]:
             out.setdefault(str(n).lower(), g)
     return out
+
+
+_DOC_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+
+
+def _document_keys(strings: Any, nouns: frozenset[str]) -> frozenset[int]:
+    """Hashes of the document nouns in this string store (built once)."""
+    key = (id(strings), nouns)
+    if key not in _DOC_KEYS:
+        _DOC_KEYS[key] = frozenset(strings.add(w) for w in nouns)
+    return _DOC_KEYS[key]
 
 
 def _title_dep_ids(strings: Any) -> frozenset[int]:
@@ -92,6 +104,7 @@ class SpeakerResolver:
         self.quoted: Callable[[int], bool] = lambda i: False
         self._genders: dict[str, str | None] = {}
         self._words: dict[int, list[Any]] = {}
+        self._subj: list[int] | None = None
 
     # -- the actors API ---------------------------------------------------
     def kind(self, aid: str | None) -> str | None:
@@ -252,14 +265,27 @@ class SpeakerResolver:
                 return aid
         return None
 
+    def _subjects(self) -> list[int]:
+        """Indices of the subject tokens (nsubj, nsubjpass), from the DEP column, once."""
+        if self._subj is None:
+            subj: list[int] = []
+            if len(self.doc):
+                keys = [self.doc.vocab.strings.add(d) for d in _SUBJ_DEPS]
+                col = self.doc.to_array([DEP]).reshape(-1)
+                subj = np.flatnonzero((col == keys[0]) | (col == keys[1])).tolist()
+            self._subj = subj
+        return self._subj
+
     def _new_subject(self, tok: Any, prev_sent: int, prev_speaker: str) -> str | None:
         """A person other than the previous quote's speaker who is the main-clause subject
         of the narration between that quote and pronoun ``tok`` (the nearest one), when
         ``tok`` agrees with it: 'X said. / Y shook his head. "...," he said.' turns to Y."""
         lo = self.sents.starts[min(prev_sent + 1, self.sent_of[tok.i])]
-        for i in range(tok.i - 1, lo - 1, -1):
+        subjects = self._subjects()
+        for n in range(bisect_right(subjects, tok.i - 1) - 1, bisect_right(subjects, lo - 1) - 1, -1):
+            i = subjects[n]
             t = self.doc[i]
-            if t.dep_ not in _SUBJ_DEPS or t.pos_ == "PRON" or self.quoted(i):
+            if t.pos_ == "PRON" or self.quoted(i):
                 continue
             if t.head.dep_ not in ("ROOT", "conj") or self.quoted(t.head.i):
                 continue
@@ -328,9 +354,19 @@ class SpeakerResolver:
 
     def _document_author(self, tok: Any) -> str | None:
         lemma = tok.lemma_.lower()
-        window = list(reversed(self.doc[max(0, tok.i - 400): tok.i]))
-        candidates = [tok] + [t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() == lemma]
-        candidates += [t for t in window if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.document_nouns]
+        doc = self.doc
+        lo = max(0, tok.i - 400)
+        candidates = [tok]
+        if tok.i > lo:
+            # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
+            strings = doc.vocab.strings
+            arr = doc[lo: tok.i].to_array([POS, LEMMA])
+            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1].tolist()
+            same = strings.add(lemma)
+            docs_keys = _document_keys(strings, self.lex.document_nouns)
+            lemmas = arr[:, 1]
+            candidates += [doc[lo + k] for k in nouns if lemmas[k] == same]
+            candidates += [doc[lo + k] for k in nouns if int(lemmas[k]) in docs_keys]
         for cand in candidates[:12]:
             for child in cand.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):

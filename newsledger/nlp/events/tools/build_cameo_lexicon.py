@@ -1,8 +1,8 @@
 """Derive ``data/cameo_verbs.en.yaml`` from PETRARCH-2's ``CAMEO.2.0.txt`` (MIT).
 
 A lexical resource, not gold: each verb block's synonyms get the block's default CAMEO
-code, and the simplest patterns (``- * NOUN [code]``, ``- * (PREP NOUN) [code]``,
-``- * (PREP) [code]``) become verb+object / verb+preposition codes. The coder uses
+code, and the simplest patterns (``- * NOUN [code]``, ``- * {MODIFIER NOUN} [code]``,
+``- * (PREP NOUN) [code]``, ``- * (PREP) [code]``) become verb+object / verb+preposition codes. The coder uses
 them only as a fallback behind the hand-curated ``lexicon.en.yaml``.
 
 Usage: python -m newsledger.nlp.events.tools.build_cameo_lexicon [PATH_TO_CAMEO.2.0.txt]
@@ -21,6 +21,7 @@ DEFAULT_SRC = HERE.parents[2] / ".." / "shared" / "benchmarks" / "events" / "dat
 
 _BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 _CODE = re.compile(r"\[([0-9:]*|---)\]")
+_PARTICLES = frozenset({"up", "off", "out", "down", "in", "on", "over", "back", "away", "into", "to", "for", "with"})
 _WORD = re.compile(r"^[A-Z][A-Z_\-]*$")
 
 
@@ -55,6 +56,14 @@ def build(src: Path) -> dict:
             if not code or not body.startswith("*"):
                 continue
             rest = body[1:].strip()
+            # "- * {DIPLOMATIC TIES} [054]": a modifier + object phrase, kept as "diplomatic ties"
+            mm = re.fullmatch(r"\{?([A-Z\-]+) ([A-Z\-]+)\}?", rest)
+            if mm and mm.group(1).lower() in _PARTICLES:  # "- * UP RESISTANCE": a particle, not a modifier
+                continue
+            if mm:
+                for v in block_verbs:
+                    objects.setdefault(v, {}).setdefault(f"{mm.group(1)} {mm.group(2)}".lower(), code)
+                continue
             mw = re.fullmatch(r"([A-Z\-]+)", rest)
             mp = re.fullmatch(r"\(([A-Z]+)(?:\s+([A-Z\-]+))?\)", rest)
             for v in block_verbs:
