@@ -23,7 +23,9 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.model import Actor
+from newsledger.nlp import doc_text
 from newsledger.nlp.actors.groups import GroupRules
+from newsledger.nlp.actors.headlines import HeadlineNames
 from newsledger.nlp.actors.items import NAME_PARTICLES, DocActors, Item, _is_cap, _name_like
 from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, norm, point, slug
 from newsledger.nlp.actors.postpass import PostPasses
@@ -61,6 +63,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         self.ent_of: dict[int, Any] = {t.i: e for e in self.ents for t in e}
         self.person_roles: dict[str, set[tuple[str | None, str]]] = {}
         self.genders: dict[str, str | None] = {}
+        self.doc_text: str = doc_text(doc)
+        self._headlines: HeadlineNames | None = None
 
     # ------------------------------------------------------------------ helpers
     def add_actor(self, actor: Actor) -> str:
@@ -239,12 +243,20 @@ class Resolver(GroupRules, TitleRules, PostPasses):
                 continue
             if kind == "norp" and self._ethnic_group(start, end):
                 continue
+            if kind == "person":
+                start, end = self._headline_names().trim(self.doc, start, end)
             if kind == "person" and not _name_like(self.doc[start:end]):
                 continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _headline_names(self) -> HeadlineNames:
+        """The document's title-case lines and body person names (built on first use)."""
+        if self._headlines is None:
+            self._headlines = HeadlineNames(self.doc_text, (e for e in self.ents if e.label_ == "PERSON"))
+        return self._headlines
 
     def _title_overlaps(self, start: int, end: int) -> bool:
         """Whether a KB title or multi-word agent phrase starting inside [start, end) runs past
