@@ -180,9 +180,12 @@ def subject_of(t: Any) -> tuple[Any, bool]:
 
 
 def governing_verb(t: Any) -> Any:
-    """For an infinitive attached to a noun ("a rally to protest", "a plan to end"), the verb
-    governing that noun ("converged for a rally" -> converged), else None."""
-    if t.dep_ not in ("acl", "relcl") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children):
+    """For an infinitive attached to a noun ("a rally to protest", "a plan to end") or a
+    participle stating the noun's content ("issued a statement condemning ..."), the verb
+    governing that noun ("converged for a rally" -> converged, "issued"), else None."""
+    infinitive = t.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+    participle = t.dep_ == "acl" and t.tag_ == "VBG"
+    if not (infinitive or participle):
         return None
     n = t.head
     v = n.head.head if n.dep_ == "pobj" else n.head if n.dep_ in ("dobj", "obj") else None

@@ -109,7 +109,7 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if not targets and sources and not reciprocal:
         # "X believes Y can cope", "X warned that Y would pay": the party the stated clause is about
         targets = [a for a in clause_subject_actors(c, doc_actors) if a not in sources]
-    if not targets and top.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
+    if not targets and top.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
         # "summoned the ambassador to complain": the purpose is addressed to the verb's object
         for o in top.head.children:
             if o.dep_ in ("dobj", "obj") and o.i not in skip:
@@ -152,10 +152,13 @@ def clause_subject_actors(c: Candidate, doc_actors: Any) -> list[str]:
 
 def _other_subjects(subj: Any) -> list[Any]:
     """Further subjects the parser gave the same verb: a list of subjects cut in two
-    ("Lions, tigers, and Gondor welcomed": nsubj Lions, nsubj Gondor)."""
+    ("Lions, tigers, and Gondor welcomed": nsubj Lions, nsubj Gondor). Only a subject that
+    follows a list separator ("and", "or", a comma) counts: "the agency WFNA said" names one."""
     if subj.dep_ != "nsubj":
         return []
-    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i]
+    doc = subj.doc
+    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i and c.left_edge.i > 0
+            and doc[c.left_edge.i - 1].lower_ in ("and", "or", ",")]
 
 
 def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:
