@@ -60,7 +60,7 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         subj, passive = passive_patient(top), False
     if subj is not None:
         sources = np_actors(subj, doc_actors)
-        for other in _other_subjects(subj):  # "Lions, tigers, and Gondor welcomed": a list split in two
+        for other in _other_subjects(subj, bool(sources)):  # "Lions, tigers, and Gondor welcomed"
             sources += [a for a in np_actors(other, doc_actors) if a not in sources]
     gov = governing_verb(top) if not sources else None
     if gov is not None and not np_actors(top.head, doc_actors):
@@ -150,15 +150,23 @@ def clause_subject_actors(c: Candidate, doc_actors: Any) -> list[str]:
     return []
 
 
-def _other_subjects(subj: Any) -> list[Any]:
+def _other_subjects(subj: Any, has_actor: bool) -> list[Any]:
     """Further subjects the parser gave the same verb: a list of subjects cut in two
-    ("Lions, tigers, and Gondor welcomed": nsubj Lions, nsubj Gondor). Only a subject that
-    follows a list separator ("and", "or", a comma) counts: "the agency WFNA said" names one."""
+    ("Lions, tigers, and Gondor welcomed": nsubj Lions, nsubj Gondor), or names right after a
+    descriptive noun ("Old foes Serbia and Croatia agreed": nsubj foes, nsubj Serbia). A name
+    right after a subject that already names an actor describes the same one ("the agency
+    WFNA said") and adds nothing; only one after a list separator ("and", "or", a comma) does."""
     if subj.dep_ != "nsubj":
         return []
     doc = subj.doc
-    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i != subj.i and c.left_edge.i > 0
-            and doc[c.left_edge.i - 1].lower_ in ("and", "or", ",")]
+    out = []
+    for c in subj.head.children:
+        if c.dep_ != "nsubj" or c.i <= subj.i:
+            continue
+        after_separator = c.left_edge.i > 0 and doc[c.left_edge.i - 1].lower_ in ("and", "or", ",")
+        if after_separator or (not has_actor and c.left_edge.i == subj.right_edge.i + 1):
+            out.append(c)
+    return out
 
 
 def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:
