@@ -129,6 +129,15 @@ def test_owners_coordinated_after_a_group_noun_each_own_a_group(resources: Any) 
     assert [res.actors[a].codes["cameo"] for a in ids] == ["HRVLEG", "SVNLEG"]
 
 
+def test_owners_coordinated_after_a_plural_title_each_own_a_group(resources: Any) -> None:
+    # "the envoys of A, B and C": a title owned through "of X" extends to X's conjuncts
+    text = "The ambassadors of Norway, Denmark and Finland protested to the host government."
+    doc = resources.nlp(text)
+    res = resolve_actors(doc, resources.kb, "2015-06-01", "t")
+    head = [t.i for t in doc if t.text == "ambassadors"][0]
+    assert [res.actors[a].codes["cameo"] for a in res.actors_for_token(head)] == ["NORGOV", "DNKGOV", "FINGOV"]
+
+
 def test_an_umbrella_description_does_not_capture_it(resources: Any) -> None:
     # "it" prefers the coded organisation over an uncoded description in apposition to it
     text = "The Croatian Union of Miners, the umbrella union for coal workers, said that it had ended the strike."

@@ -113,6 +113,7 @@ class TitleRules(ResolverState):
             item.owner = item.owner or q.hit.entry.key
             item.extra.append((q.start, q.end))
             q.kind = "consumed"
-            if item.plural:  # "U.S. and Russian negotiators": each qualifier its own group
+            if item.plural:  # "U.S. and Russian negotiators", "the envoys of France and Italy": each its own group
                 self._conjunct_owners(q, item)
+                self._co_owners(q, item)
 
