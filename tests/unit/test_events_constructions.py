@@ -65,6 +65,9 @@ CASES = [
      {"location": "Belgrade"}),
     ("barricades", "Serbs in northern Kosovo erected barricades.", "PROTEST", None, None, {}),
     ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
+    # thanking is praise (CAMEO 051), even when the thanks name a reason
+    ("thank", "Kosovo thanked Albania for its support.", "SUPPORT", "KSV", "ALB", {}),
+    ("envoys-of", "The ambassadors of France and Italy criticized Serbia.", "ACCUSE", "ITA", "SRB", {}),
     ("blame", "Kurti blamed the Serbian side for the stalemate.", "ACCUSE", "KSV", "SRB", {}),
     ("warn", "Serbia warned Kosovo.", "THREATEN", "SRB", "KSV", {}),
     ("sanctions", "The EU imposed sanctions on Serbia.", "SANCTION", "IGO", "SRB", {}),
