@@ -65,6 +65,8 @@ CASES = [
      {"location": "Belgrade"}),
     ("barricades", "Serbs in northern Kosovo erected barricades.", "PROTEST", None, None, {}),
     ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
+    # "strike" with an object is an attack; without one, a labour strike
+    ("strike-transitive", "Serbian jets struck positions near the border.", "ASSAULT", "SRB", None, {}),
     # thanking is praise (CAMEO 051), even when the thanks name a reason
     ("thank", "Kosovo thanked Albania for its support.", "SUPPORT", "KSV", "ALB", {}),
     ("envoys-of", "The ambassadors of France and Italy criticized Serbia.", "ACCUSE", "ITA", "SRB", {}),
@@ -134,3 +136,8 @@ def test_nominal_peacekeeping_deployment_is_aid(resources: Any) -> None:
 def test_press_release_is_not_a_release(resources: Any) -> None:
     events = code(resources, "Serbia's press release on Kosovo was published on Monday.")
     assert not any(e["type"] == "RETREAT" for e in events)
+
+
+def test_natural_forces_are_not_actors(resources: Any) -> None:
+    assert code(resources, "A strong earthquake struck southern Serbia on Monday.") == []
+    assert code(resources, "Floods hit the villages along the river.") == []

@@ -22,6 +22,12 @@ NOMINAL_TARGET_PREPS = ("of", "against", "on", "with", "between", "to", "toward"
 _CONTENT_CATEGORIES = ("REQUEST", "THREATEN", "ACCUSE")
 
 
+def _natural_force_subject(t: Any, lex: Lexicon) -> bool:
+    """Whether the verb's subject is a natural force (earthquake, storm, flood ...), not an actor."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.lists["natural_forces"]
+               for c in t.children)
+
+
 def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) -> list[Candidate]:
     """Coded actions in one sentence, each once (control chains and light verbs merged)."""
     cands: list[Candidate] = []
@@ -37,8 +43,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
             if ncode is not None and ncode is not NO_EVENT:
                 continue  # "talks to settle tensions": the talks are the event (coded below)
         c = resolve(t, lex)
-        if c is None:
-            continue
+        if c is None or _natural_force_subject(t, lex):
+            continue  # "an earthquake struck the region": no actor acts
         cands.append(c)
         used.update(x.i for x in c.chain)
         used.add(c.anchor.i)

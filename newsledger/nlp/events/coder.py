@@ -190,6 +190,10 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
         for c in t.children:
             if c.dep_ in ("prep", "prt") and c.lemma_.lower() in vp:
                 return vp[c.lemma_.lower()], None
+    if obj is not None:  # "warplanes struck targets" (an attack) vs "workers struck" (a strike)
+        for k in (key, lemma):
+            if k in lex.transitive:
+                return lex.transitive[k], None
     if key in lex.verbs:
         return lex.verbs[key], None
     if lemma in lex.verbs:

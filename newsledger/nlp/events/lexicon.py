@@ -33,6 +33,7 @@ class Lexicon:
     nouns: dict[str, Code] = field(default_factory=dict)
     verb_objects: dict[str, dict[str, Code]] = field(default_factory=dict)
     verb_preps: dict[str, dict[str, Code]] = field(default_factory=dict)
+    transitive: dict[str, Code] = field(default_factory=dict)  # a verb's sense when it takes an object
     fb_verbs: dict[str, Code] = field(default_factory=dict)
     fb_objects: dict[str, dict[str, Code]] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
@@ -68,6 +69,7 @@ class Lexicon:
                 self.verbs[k] = c
                 self.verb_objects.pop(k, None)
                 self.verb_preps.pop(k, None)
+                self.transitive.pop(k, None)
                 n += 1
         for k, objs in (objects or {}).items():
             for o, v in objs.items():
@@ -122,6 +124,7 @@ def load_lexicon() -> Lexicon:
     lex.nouns = table(cur["nouns"])
     lex.verb_objects = {str(v): table(objs) for v, objs in (cur.get("verb_objects") or {}).items()}
     lex.verb_preps = {str(v): table(ps) for v, ps in (cur.get("verb_preps") or {}).items()}
+    lex.transitive = table(cur.get("transitive_verbs") or {})
     skip = tuple(str(r) for r in cur.get("fallback_skip_roots") or ())
     closed = set(cur.get("light_verbs") or ()) | set(cur.get("speech_verbs") or ())
     for words in cur["control"].values():
@@ -139,6 +142,6 @@ def load_lexicon() -> Lexicon:
                  "planned_adjectives", "negators", "reciprocal_categories", "target_preps",
                  "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive",
                  "stative_participles", "participation_verbs", "participation_preps",
-                 "condition_target_categories", "condition_marks", "reason_nouns"):
+                 "condition_target_categories", "condition_marks", "reason_nouns", "natural_forces"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex
