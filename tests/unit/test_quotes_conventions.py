@@ -230,3 +230,107 @@ def test_manner_of_speaking_verbs_are_cues(nlp) -> None:  # type: ignore[no-unty
     text = 'The crowd grew louder. "Go back to your own district," Maria Lopez barked at the heckler.'
     q, name = _with(_quotes(nlp, text), "Go back to your own district")
     assert q.cue == "barked" and name is not None and "Lopez" in name
+
+
+# -- doubled apostrophes as quotation marks, accusations, "refer/point to" ----------------
+def test_doubled_apostrophes_mark_a_quotation() -> None:
+    from newsledger.nlp.quotes.marks import find_mark_spans
+
+    text = "''We will not wait,'' the mayor said. ''They told us, 'soon,''' she added. It's John's."
+    spans = find_mark_spans(text)
+    assert [text[m.start:m.end] for m in spans] == ["We will not wait,", "They told us, 'soon,'"]
+    # the closing mark is two characters long: what follows it starts right after
+    assert text[spans[0].after:spans[0].after + 4] == " the"
+    assert text[spans[1].after:spans[1].after + 4] == " she"
+
+
+@pytest.mark.model
+def test_doubled_apostrophe_quote_is_split_around_its_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("''The bridge will open in May,'' the engineer Maria Lopez said on Friday. "
+            "''After that, traffic should ease.''")
+    found = _quotes(nlp, text)
+    q, name = _with(found, "bridge will open")
+    assert len(q.fragments) == 2 and "traffic should ease" in q.text
+    assert q.kind == "direct" and name == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_title_after_a_comma_and_a_work_noun_is_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In her first book, ''Quiet Rivers Run,'' the author Ann Wells describes her childhood farm."
+    found = _quotes(nlp, text)
+    assert not any("Quiet Rivers" in q.text for q, _ in found)
+
+
+@pytest.mark.model
+def test_accused_takes_the_person_and_the_charge(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator accused the governor of hiding the budget figures from the public."
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "hiding the budget")
+    assert _content(text, q).startswith("the governor of hiding")
+
+
+@pytest.mark.model
+def test_pointed_to_takes_its_prepositional_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor pointed to the falling crime rate in the northern districts."
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "falling crime rate")
+    assert q.kind == "indirect" and q.cue == "pointed"
+
+
+# -- source-less passives, "call for X to ...", unquoted namings, headline colons -----------
+@pytest.mark.model
+def test_passive_expectation_without_agent_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The regional council is expected to approve the new budget next week."
+    found = _quotes(nlp, text)
+    q, name = _with(found, "approve the new budget")
+    assert q.speaker_text is None and name is None
+    assert _content(text, q).startswith("The regional council | to approve")
+
+
+@pytest.mark.model
+def test_passive_with_dummy_subject_attributes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _quotes(nlp, "It is expected to snow heavily in the mountains.")
+    assert not found
+
+
+@pytest.mark.model
+def test_call_for_someone_to_act_takes_the_clause_without_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The union leader called for the board to reverse its decision."
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "reverse its decision")
+    assert _content(text, q) == "the board to reverse its decision"
+
+
+@pytest.mark.model
+def test_unquoted_naming_with_a_holder_is_an_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition leader called the tax plan a gift to the wealthy."
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "tax plan a gift")
+    assert q.kind == "indirect"
+
+
+@pytest.mark.model
+def test_described_takes_its_object_and_as_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister described the agreement as a turning point for the region."
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "turning point")
+    assert _content(text, q).startswith("the agreement as")
+
+
+@pytest.mark.model
+def test_headline_name_colon_with_a_known_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a headline "Name: claim": the name may be tagged as a common noun at a line start
+    text = "Trump: Ohio Voters Want Lower Taxes.\n\nThe candidate spoke to supporters on Monday."
+    found = _quotes(nlp, text)
+    q, name = _with(found, "Ohio Voters")
+    assert name == "Donald Trump"
+
+
+@pytest.mark.model
+def test_quoted_term_inside_a_noun_phrase_is_not_the_next_verbs_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('Ann Ross, who advises a local "tenant group," argued that rents would keep rising '
+            "across the city this year.")
+    found = _quotes(nlp, text)
+    assert not any(q.text.startswith("tenant group") for q, _ in found)
+    q, _name = _with(found, "rents would keep rising")
+    assert q.kind == "indirect"

@@ -60,6 +60,12 @@ class ClausePass(DocBase):
                         a.how = "colon-paragraph"
                         out.append(a)
                         continue
+                if not clause_spans and lemma in lex.passive_evidential:
+                    a = self._passive_evidential(tok)
+                    if a:
+                        a.how = "passive-evidential"
+                        out.append(a)
+                        continue
                 if not clause_spans and (lemma in lex.object_content or lemma in lex.xcomp_content
                                        or lemma in lex.prep_content):
                     a = self._object_attr(tok, lemma)
@@ -73,7 +79,12 @@ class ClausePass(DocBase):
                         lo = min(c.left_edge.i for c in objs)
                         hi = max(c.right_edge.i for c in objs)
                         span = self.trim(lo, hi)
-                        if span and 0 < self.quoted_share(*span):
+                        # unquoted, only a naming with a holder: "X called the plan a disaster"
+                        named = ({c.dep_ for c in objs} >= {"dobj", "oprd"} and tok.pos_ == "VERB"
+                                 and self.subject_of(tok) is not None)
+                        if named and span and not self.quoted_share(*span):
+                            hi = self._object_end(lo, hi)
+                        if span and (0 < self.quoted_share(*span) or named):
                             a = self._content_attr(tok, lo, hi, True)
                             if a:
                                 a.how = "object-quoted"
@@ -233,7 +244,10 @@ class ClausePass(DocBase):
             t_colon = self.tok_at(colon)
             lo = self.tok_at(hit.start())
             prefix = [t for t in self.doc[lo:t_colon] if not (t.is_punct or t.is_space)]
-            if not prefix or len(prefix) > 6 or not any(t.pos_ == "PROPN" for t in prefix):
+            # a name: a proper noun, or a capitalised word the actors stage knows ("Trump"
+            # opening a headline is often tagged as a common noun)
+            known = [t for t in prefix if t.is_title and self.res.da.actor_for_token(t.i)]
+            if not prefix or len(prefix) > 6 or not (known or any(t.pos_ == "PROPN" for t in prefix)):
                 continue
             if any(t.pos_ in ("VERB", "AUX", "PRON") for t in prefix):
                 continue
@@ -248,7 +262,7 @@ class ClausePass(DocBase):
                 continue
             # the name before any preposition ("Clinton to Planned Parenthood:")
             head = prefix[: next((n for n, t in enumerate(prefix) if t.pos_ == "ADP"), len(prefix))]
-            names = [t for t in head if t.pos_ == "PROPN"] or [t for t in prefix if t.pos_ == "PROPN"]
+            names = [t for t in head if t.pos_ == "PROPN"] or [t for t in prefix if t.pos_ == "PROPN"] or known
             speaker = names[-1]
             touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
             for k in touched:
@@ -282,6 +296,33 @@ class ClausePass(DocBase):
         e = len(self.text) if e < 0 else e
         return Attr(frags=[(s, e)], cue=cue, speaker=self.subject_of(cue), marks=set())
 
+    def _passive_evidential(self, cue: Any) -> Attr | None:
+        """"The bank is expected to raise rates": a finite passive of an evidential verb with
+        an infinitive and no ``by`` agent reports an expectation or belief of nobody named.
+        The content is the subject and the infinitive (the cue words between them are not);
+        there is no speaker."""
+        if cue.tag_ != "VBN" or cue.dep_ not in ("ROOT", "conj", "ccomp"):
+            return None
+        kids = list(cue.children)
+        subj = [c for c in kids if c.dep_ == "nsubjpass"]
+        inf = [c for c in kids if c.dep_ == "xcomp" and c.i > cue.i]
+        if not subj or not inf or not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ == "agent" for c in kids):
+            return None
+        if any(c.dep_ == "aux" and c.lower_ in self.lex.hedge_modals for c in kids):
+            return None
+        s_lo, s_hi = subj[0].left_edge.i, subj[0].right_edge.i
+        if self.doc[s_lo].lower_ in self.lex.non_speakers or s_hi >= cue.i:
+            return None  # "it is expected to ...", "which is expected to ...": no content of its own
+        lo, hi = inf[0].left_edge.i, inf[0].right_edge.i
+        if lo <= cue.i or self.mark_at(self.doc[lo].idx) is not None or self.inside_quote(subj[0]):
+            return None
+        hi = self._object_end(lo, hi)
+        head, tail = self.trim(s_lo, s_hi), self.trim(lo, hi)
+        if head is None or tail is None:
+            return None
+        touched = {k for k, m in enumerate(self.marks) if m.start < tail[1] and m.end > head[0]}
+        return Attr(frags=[head, tail], cue=cue, speaker=None, marks=touched)
+
     def _object_attr(self, cue: Any, lemma: str) -> Attr | None:
         """Stance verbs: the direct object ("backs Clinton") or the infinitive ("vowed to fight")."""
         lex = self.lex
@@ -300,9 +341,17 @@ class ClausePass(DocBase):
             preps = lex.prep_content[lemma]
             parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ in ("pobj", "pcomp")][:1]
+            if not parts:  # "called for the rivals to drop out": a clause opened by the preposition
+                parts = [c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.i > cue.i
+                         and c.left_edge.dep_ == "mark" and c.left_edge.lower_ in preps][:1]
+                if parts:
+                    return self._finish_object(cue, parts, parts[0].left_edge.i + 1)
         if not parts:
             return None
-        lo = min(c.left_edge.i for c in parts)
+        return self._finish_object(cue, parts, min(c.left_edge.i for c in parts))
+
+    def _finish_object(self, cue: Any, parts: list[Any], lo: int) -> Attr | None:
+        """The attribution of a stance cue whose content runs from token ``lo`` over ``parts``."""
         hi = max(c.right_edge.i for c in parts)
         if lo < cue.i or self.subject_of(cue) is None:
             return None  # a stance with no holder is not an attribution
@@ -408,8 +457,11 @@ class ClausePass(DocBase):
         subj = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
         copula = clause.lemma_ == "be" or clause.lower_ in ("\u2019s", "'s")  # the curly "’s" may be tagged ADV
         if copula and tok.head.i == clause.i and subj and not any(
-                c.dep_ in ("attr", "acomp", "ccomp", "xcomp") and c.i < tok.i for c in clause.children):
-            # "That's according to the exit poll": the subject is what the source says
+                c.dep_ in ("attr", "acomp", "ccomp", "xcomp") and c.i < tok.i for c in clause.children) and all(
+                t.i == clause.i or t.dep_ in ("aux", "neg", "advmod", "punct")
+                for t in self.doc[subj[0].right_edge.i + 1: tok.i]):
+            # "That's according to the exit poll" (only the copula between): the subject is
+            # what the source says; "She had been in Paris, according to X" is a sentence
             span = self.trim(subj[0].left_edge.i, subj[0].right_edge.i)
             if span is None:
                 return None

@@ -80,7 +80,7 @@ class DocBase:
         if k < 0:
             return None
         m = self.marks[k]
-        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        end = m.after
         return k if char < end else None
 
     def tok_at(self, char: int) -> int:
@@ -265,7 +265,7 @@ def _quoted_test(tok_idx: list[int], starts: list[int], marks: list[MarkSpan]) -
         if k < 0:
             return False
         m = marks[k]
-        return char < (m.close_mark + 1 if m.close_mark is not None else m.end)
+        return char < m.after
 
     return quoted
 
@@ -294,7 +294,7 @@ def _hashes(vocab: Any, lex: CueLexicon) -> Any:
     """Hashes of the cue lemmas (and 'accord'/'per') in this vocab, as a numpy array."""
     key = (id(vocab), id(lex))
     if key not in _HASHES:
-        words = set(lex.speech) | set(lex.belief) | set(lex.object_content) | set(lex.xcomp_content) | set(lex.prep_content) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
+        words = set(lex.speech) | set(lex.belief) | set(lex.object_content) | set(lex.xcomp_content) | set(lex.prep_content) | set(lex.passive_evidential) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
         words |= {w.capitalize() for w in words}
         _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
     return _HASHES[key]

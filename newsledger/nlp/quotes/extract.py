@@ -53,7 +53,7 @@ class _DocQuotes(ClausePass):
         return None
 
     def _cue_after(self, m: MarkSpan) -> Any | None:
-        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        end = m.after
         if end >= len(self.text) or m.close_mark is None:
             return None
         first = self.tok_at(end)
@@ -116,7 +116,7 @@ class _DocQuotes(ClausePass):
         """'"..." \u2015 Jane Doe': a dash and a name after the quotation sign it."""
         if m.close_mark is None:
             return None, None
-        k = m.close_mark + 1
+        k = m.after
         while k < len(self.text) and self.text[k] in " \u00a0\t":
             k += 1
         if k >= len(self.text) or self.text[k] not in _DASHES:
@@ -134,7 +134,7 @@ class _DocQuotes(ClausePass):
 
     def _cue_next_sentence(self, m: MarkSpan) -> Any | None:
         """A short sentence right after the quotation: '"..." That is what X said.'"""
-        end = m.close_mark + 1 if m.close_mark is not None else m.end
+        end = m.after
         t = self.tok_at(end)
         if t + 1 >= len(self.doc):
             return None
@@ -202,6 +202,8 @@ class _DocQuotes(ClausePass):
                 k += 1
                 continue
             cue = self._cue_after(m)
+            if cue is not None and self._term_in_phrase(m):
+                cue = None  # 'a pro-Clinton "super PAC," posited ...': a term, not the cue's words
             if cue is None:
                 cue = self._cue_before(m)
                 if cue is not None and self._embedded(m):
@@ -225,6 +227,15 @@ class _DocQuotes(ClausePass):
             out.append(a)
             k += 1
         return out
+
+    def _term_in_phrase(self, m: MarkSpan) -> bool:
+        """A short quotation inside a noun phrase, right after a determiner, adjective or
+        number of it ('a pro-Clinton "super PAC,"', 'the four "loopholes"'): a quoted term of
+        the reporter. (After a noun, 'the phrase "X"', it is often someone's words.)"""
+        if len(self.text[m.start:m.end].split()) > self.lex.max_words_scare or not self._embedded(m):
+            return False
+        j = self.tok_at(m.open_mark) - 1
+        return j >= 0 and self.doc[j].pos_ in ("DET", "ADJ", "NUM")
 
     def _embedded(self, m: MarkSpan) -> bool:
         """A quotation inside its clause: not opened after a comma, colon or dash, not a
@@ -293,7 +304,7 @@ class _DocQuotes(ClausePass):
             if len(ks) == 1 and ks[0] - 1 in by_mark and a.frags == list(self.marks[ks[0]].pieces):
                 p = by_mark[ks[0] - 1]
                 prev_m, m = self.marks[ks[0] - 1], self.marks[ks[0]]
-                gap_start = (prev_m.close_mark or prev_m.end) + 1
+                gap_start = prev_m.after if prev_m.close_mark is not None else prev_m.end + 1
                 gap = self.text[gap_start: m.open_mark]
                 own_cue = a.cue is not None and not (
                     gap_start <= a.cue.idx < m.open_mark and (p.cue is None or p.cue.i == a.cue.i))
@@ -341,6 +352,9 @@ class _DocQuotes(ClausePass):
         # "movie" or "program" the quotation is a title, whatever its punctuation
         named = before is not None and (before.tag_ == "POS" or before.lower_ in self.lex.title_preceders
                                         or before.text.endswith(("\u2019s", "'s")))
+        # or set off by a comma after such a word ("in his book, "A Life,"")
+        named = named or (before is not None and before.text == "," and j > 0
+                          and self.doc[j - 1].lower_ in self.lex.title_preceders)
         if content.endswith(".") and in_phrase and not content.endswith(".."):
             content = content[:-1]  # the sentence's own full stop inside the marks
         if content.endswith(_SENT_END) and not named:
@@ -350,14 +364,14 @@ class _DocQuotes(ClausePass):
         if in_phrase:
             return True
         # or a name modifying the noun right after it ('the "Avatar" star')
-        close = m.close_mark
-        if close is None:
+        if m.close_mark is None:
             return False
-        k = self.tok_at(close + 1)
-        while k < len(self.doc) and self.doc[k].idx <= close:
+        after = m.after
+        k = self.tok_at(after)
+        while k < len(self.doc) and self.doc[k].idx < after:
             k += 1
-        return k < len(self.doc) and self.doc[k].pos_ in ("NOUN", "PROPN") and self.doc[k].idx == close + 2 \
-            and self.text[close + 1] == " "
+        return k < len(self.doc) and self.doc[k].pos_ in ("NOUN", "PROPN") and self.doc[k].idx == after + 1 \
+            and self.text[after] == " "
 
     def sentence_initial(self, a: Attr) -> bool:
         t = self.tok_at(a.start)

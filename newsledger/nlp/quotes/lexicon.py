@@ -33,6 +33,7 @@ class CueLexicon:
     adverbial_marks: frozenset[str]
     generic_holders: frozenset[str]
     hedge_modals: frozenset[str]
+    passive_evidential: frozenset[str] = frozenset()
 
     def reports_or_judges(self, lemma: str) -> bool:
         """Verbs whose object can hold someone's words (mixed quotes)."""
@@ -41,7 +42,8 @@ class CueLexicon:
 
     def is_cue(self, lemma: str) -> bool:
         return (lemma in self.speech or lemma in self.belief or lemma in self.object_content
-                or lemma in self.xcomp_content or lemma in self.prep_content)
+                or lemma in self.xcomp_content or lemma in self.prep_content
+                or lemma in self.passive_evidential)
 
 
 @lru_cache(maxsize=1)
@@ -71,4 +73,5 @@ def load_lexicon() -> CueLexicon:
         adverbial_marks=frozenset(w.lower() for w in d.get("adverbial_marks") or ()),
         generic_holders=frozenset(w.lower() for w in d.get("generic_holders") or ()),
         hedge_modals=frozenset(w.lower() for w in d.get("hedge_modals") or ()),
+        passive_evidential=frozenset(w.lower() for w in d.get("passive_evidential_verbs") or ()),
     )
