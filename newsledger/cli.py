@@ -59,6 +59,9 @@ def ingest(
     db: DbOpt = None,
     manifest: Annotated[str | None, typer.Option(help="A manifest CSV (file,published[,title,source,url,language]).")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    min_date_confidence: Annotated[float, typer.Option(
+        help="Use a publication date inferred from the text only at this confidence or above (0-1); "
+             "below it the input is rejected.")] = 0.2,
     source: Annotated[str | None, typer.Option(help="Outlet name for these inputs.")] = None,
     language: Annotated[str | None, typer.Option(help="Language code for these inputs (default: detected).")] = None,
     encoding: Annotated[str | None, typer.Option(help="Text encoding of the inputs (default: UTF-8, BOM honoured).")] = None,
@@ -82,9 +85,12 @@ def ingest(
         raise click.UsageError("give at least one file, folder, glob, URL or - for stdin")
     if workers < 1:
         raise click.BadParameter("must be at least 1", param_hint="--workers")
+    if not 0.0 <= min_date_confidence <= 1.0:
+        raise click.BadParameter("must be between 0 and 1", param_hint="--min-date-confidence")
     options = IngestOptions(
         published=published, source=source, language=language, manifest=manifest, encoding=encoding,
         max_bytes=max_bytes, workers=workers, executor=executor, scheduler=scheduler,
+        min_date_confidence=min_date_confidence,
     )
     store = _open(db)
     show_bar = not quiet and err.is_terminal

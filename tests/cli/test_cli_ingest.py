@@ -84,6 +84,9 @@ def test_cli_reingest_is_idempotent_and_keeps_what_was_stored(batch: Path, tmp_p
 def test_cli_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export", "--format", "xml", "--db", str(tmp_path / "l.db")], capsys)[0] == 2
     assert run(["ingest"], capsys)[0] == 2
+    some = tmp_path / "a.txt"
+    some.write_text("Kurti spoke.")
+    assert run(["ingest", str(some), "--min-date-confidence", "1.5", "--db", str(tmp_path / "l.db")], capsys)[0] == 2
     assert run(["no-such-command"], capsys)[0] == 2
 
 

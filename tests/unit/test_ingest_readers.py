@@ -161,6 +161,22 @@ def test_make_article_rejects_a_bad_date() -> None:
         make_article(Draft(label="r", text="x", published="soon"), IngestOptions(language="en"))
 
 
+def test_make_article_infers_a_missing_date_from_a_dateline() -> None:
+    d = Draft(label="wire", text="SKOPJE, May 4, 2021 (AFP) - The two leaders met on Tuesday.")
+    article, note = make_article(d, IngestOptions(language="en"))
+    assert article.published == "2021-05-04" and article.published_inferred
+    assert note is not None and "inferred" in note and "confidence" in note
+
+
+def test_make_article_rejects_an_unreliable_date_guess() -> None:
+    # a year-less day with an older year elsewhere: a guess, but a poor one
+    d = Draft(label="weak.txt", text="The envoys met on June 9 to review the plan agreed in 2019.")
+    with pytest.raises(BadInputError, match=r"confidence 0\.\d\d < 0\.20.*--published"):
+        make_article(d, IngestOptions(language="en"))
+    article, _ = make_article(d, IngestOptions(language="en", min_date_confidence=0.0))
+    assert article.published_inferred and article.published.endswith("-06-09")
+
+
 def test_content_hash_ignores_whitespace_only_changes() -> None:
     assert content_hash("A  b\n c") == content_hash("A b c ")
     assert content_hash("A b c") != content_hash("A b d")
