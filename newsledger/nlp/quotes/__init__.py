@@ -3,10 +3,11 @@
 Public API: ``extract_quotes(doc, doc_actors, article_id) -> list[Quote]``.
 
 Quote-mark spans (``marks.py``); the document helpers and cue subjects (``document.py``);
-pass 1, cue clauses from the dependency parse (``clauses.py``); pass 2, the quotations
-left, split quotes, scare quotes and the final ``Quote`` records (``extract.py``); speaker
-resolution through the actors API with discourse fallbacks (``speakers.py``). Cue verbs
-and marks are data (``data/*.en.yaml``).
+pass 1, cue clauses from the dependency parse (``clauses.py`` with ``content.py``,
+``stance.py``, ``according.py``, ``colons.py``); pass 2, the quotations left and split
+quotes (``quotations.py``, ``mark_cues.py``); titles and scare quotes (``filters.py``); the
+final ``Quote`` records (``extract.py``); speaker resolution through the actors API with
+discourse fallbacks (``speakers.py``). Cue verbs and marks are data (``data/*.en.yaml``).
 DOCS: docs/quotes.md
 """
 
