@@ -13,16 +13,11 @@ functions. Whatever stays below 1.000 is out of reach of any system scored by na
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
+import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("NEWSLEDGER_SHARED")
-    return Path(env) if env else REPO / ".." / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from errors import load_scorer, shared_dir  # noqa: E402  (the error-analysis script beside this one)
 
 
 def main() -> None:
@@ -30,9 +25,7 @@ def main() -> None:
     ap.add_argument("--split", default="dev", choices=("dev", "train"))
     a = ap.parse_args()
     bench = shared_dir() / "benchmarks" / "quotes"
-    spec = importlib.util.spec_from_file_location("qscore", bench / "score.py")
-    sc = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(sc)  # type: ignore[union-attr]
+    sc = load_scorer(bench)
     gold = sc.load_jsonl(str(bench / "data" / f"polnear_{a.split}.jsonl"))
     pred = {}
     for doc_id, d in gold.items():
