@@ -67,6 +67,8 @@ CASES = [
     ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
     # "strike" with an object is an attack; without one, a labour strike
     ("strike-transitive", "Serbian jets struck positions near the border.", "ASSAULT", "SRB", None, {}),
+    # the aid is named under the object's "in": "20 million euros in aid"
+    ("aid-in-money", "The EU provided 20 million euros in aid to Kosovo.", "AID", "IGO", "KSV", {}),
     # thanking is praise (CAMEO 051), even when the thanks name a reason
     ("thank", "Kosovo thanked Albania for its support.", "SUPPORT", "KSV", "ALB", {}),
     ("envoys-of", "The ambassadors of France and Italy criticized Serbia.", "ACCUSE", "ITA", "SRB", {}),

@@ -166,9 +166,10 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
         found = _object_code(key, lemma, heads, obj, lex)
         if found is not None:
             return found, obj
-        # "tons of food aid", "a state of siege": the event noun under the object's "of"
+        # "tons of food aid", "a state of siege", "20 million euros in aid": the event noun under
+        # the object's "of" / "in"
         for p in obj.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
+            if p.dep_ == "prep" and lex.in_list("object_noun_preps", p.lower_):
                 for o in p.children:
                     if o.dep_ != "pobj":
                         continue
