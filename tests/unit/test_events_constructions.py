@@ -67,6 +67,9 @@ CASES = [
     ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
     # "strike" with an object is an attack; without one, a labour strike
     ("strike-transitive", "Serbian jets struck positions near the border.", "ASSAULT", "SRB", None, {}),
+    # a vaguely coded verb is done by its means: "by V-ing" or "with" + event noun
+    ("retaliate-by", "Serbia retaliated by expelling the Croatian ambassador.", "SANCTION", "SRB", "HRV", {}),
+    ("retaliate-with", "Serbia retaliated with air strikes on Croatia.", "ASSAULT", "SRB", "HRV", {"cameo": "195"}),
     # the aid is named under the object's "in": "20 million euros in aid"
     ("aid-in-money", "The EU provided 20 million euros in aid to Kosovo.", "AID", "IGO", "KSV", {}),
     # thanking is praise (CAMEO 051), even when the thanks name a reason

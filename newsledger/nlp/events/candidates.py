@@ -28,6 +28,28 @@ def _natural_force_subject(t: Any, lex: Lexicon) -> bool:
                for c in t.children)
 
 
+def _weak_verb_means(t: Any, lex: Lexicon) -> Any:
+    """How a vaguely coded verb is done: True when a "by V-ing" clause names a coded act (coded
+    on its own), ``(code, noun)`` for a "with" + event noun, else None."""
+    means = lex.raw.get("means_preps") or {}
+    for p in t.children:
+        if p.dep_ != "prep":
+            continue
+        if p.lower_ in (means.get("verb") or ()):
+            for v in p.children:
+                if v.dep_ == "pcomp" and _is_verbal(v):
+                    m = resolve(v, lex)
+                    if m is not None and not m.code.weak:
+                        return True
+        if p.lower_ in (means.get("noun") or ()):
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    code = _noun_key(o, lex.nouns)
+                    if code is not None and code is not NO_EVENT:
+                        return code, o
+    return None
+
+
 def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) -> list[Candidate]:
     """Coded actions in one sentence, each once (control chains and light verbs merged)."""
     cands: list[Candidate] = []
@@ -45,6 +67,13 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         c = resolve(t, lex)
         if c is None or _natural_force_subject(t, lex):
             continue  # "an earthquake struck the region": no actor acts
+        if c.code.weak:
+            means = _weak_verb_means(t, lex)
+            if means is True:
+                continue  # "retaliated by expelling the envoy": the expulsion is coded on its own
+            if means is not None:  # "retaliated with air strikes on Gaza": the strikes name the act
+                c.code, c.noun = means
+                used.add(means[1].i)
         cands.append(c)
         used.update(x.i for x in c.chain)
         used.add(c.anchor.i)
