@@ -67,6 +67,8 @@ CASES = [
     ("criticize", "Kurti criticized Serbia.", "ACCUSE", "KSV", "SRB", {}),
     # "strike" with an object is an attack; without one, a labour strike
     ("strike-transitive", "Serbian jets struck positions near the border.", "ASSAULT", "SRB", None, {}),
+    # a counterpart is the other side, even with the source's possessive and a place in the sentence
+    ("counterpart", "Kurti met his Serbian counterpart in Pristina.", "CONSULT", "KSV", "SRBGOV", {}),
     # a vaguely coded verb is done by its means: "by V-ing" or "with" + event noun
     ("retaliate-by", "Serbia retaliated by expelling the Croatian ambassador.", "SANCTION", "SRB", "HRV", {}),
     ("retaliate-with", "Serbia retaliated with air strikes on Croatia.", "ASSAULT", "SRB", "HRV", {"cameo": "195"}),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.nlp.events.coder import particle_prep
-from newsledger.nlp.events.lexicon import Lexicon
+from newsledger.nlp.events.lexicon import Lexicon, load_lexicon
 
 _NP_DEPS = ("compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case")
 _SUBJ = ("nsubj", "csubj")
@@ -302,5 +302,8 @@ def prep_objects(p: Any) -> list[Any]:
 
 
 def own_possession(tok: Any) -> bool:
-    """"its troops", "their borders": the source's own people or things, not a target."""
+    """"its troops", "their borders": the source's own people or things, not a target. A
+    relational noun is the other side ("met his Japanese counterpart")."""
+    if tok.lemma_.lower() in load_lexicon().lists["relational_nouns"]:
+        return False
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children)
