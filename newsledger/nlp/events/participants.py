@@ -16,7 +16,7 @@ from newsledger.nlp.events.arguments import (
 )
 from newsledger.nlp.events.candidates import NOMINAL_SOURCE_PREPS, NOMINAL_TARGET_PREPS
 from newsledger.nlp.events.circumstances import location_token
-from newsledger.nlp.events.coder import Candidate, _is_verbal
+from newsledger.nlp.events.coder import Candidate, _is_verbal, _noun_key
 from newsledger.nlp.events.lexicon import Lexicon
 
 
@@ -26,8 +26,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     sources: list[str] = []
     targets: list[str] = []
     skip = {x.i for x in c.chain}
-    if c.noun is not None:
-        skip.add(c.noun.i)
+    if c.noun is not None and not _patient_noun(c, doc_actors, lex):
+        skip.add(c.noun.i)  # "held talks": the event noun, not a participant
     if c.nominal:
         for ch in t.children:
             if ch.dep_ == "poss":
@@ -190,6 +190,25 @@ def condition_subject_actors(c: Candidate, doc_actors: Any, lex: Lexicon) -> lis
                     nxt.append(ch)
         frontier = nxt
     return []
+
+
+def _patient_noun(c: Candidate, doc_actors: Any, lex: Lexicon) -> bool:
+    """Whether the object a verb+object code absorbed is also the act's target: "released four
+    political prisoners", "freed three Serbian officers" - not an event noun ("held talks"), not
+    the source's own forces ("sent Serbian troops", "deployed troops")."""
+    if c.noun is None or _noun_key(c.noun, lex.nouns) is not None:
+        return False
+    found = np_actors(c.noun, doc_actors)
+    if not found:
+        return False
+    subj, _ = subject_of(c.chain[0] if c.chain else c.anchor)
+    source_countries = {_code(a, doc_actors)[:3] for a in (np_actors(subj, doc_actors) if subj is not None else [])}
+    instruments = lex.lists["instrument_sectors"]
+    for a in found:
+        code = _code(a, doc_actors)
+        if code[3:6] in instruments and (code[:3] in source_countries or code.startswith("---")):
+            return False
+    return True
 
 
 def _stative(t: Any, lex: Lexicon) -> bool:
