@@ -84,6 +84,23 @@ def test_role_and_dictionary_codes(resources: Any, text: str, phrase: str, code:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "date", "phrase", "code"),
+    [
+        # a bare surname, alone in a one-sentence item: the one base-layer person in office then
+        ("Mugabe refused to meet the opposition leaders.", "2008-08-15", "Mugabe", "ZWEGOV"),
+        ("Mugabe refused to meet the opposition leaders.", "1975-05-01", "Mugabe", "ZWEELI"),
+        # a full dictionary name the parser labels a place is still the person
+        ("Thabo Mbeki will mediate between the two parties.", "2008-08-15", "Thabo Mbeki", "ZAFGOV"),
+    ],
+)
+def test_bare_surnames_and_mislabelled_full_names(resources: Any, text: str, date: str, phrase: str,
+                                                  code: str) -> None:
+    doc, res = _resolve(resources, text, date)
+    assert _code(doc, res, phrase) == code
+
+
+@pytest.mark.model
 def test_plover_codes_in_context(resources: Any) -> None:
     doc, res = _resolve(resources, "The U.N. Security Council and UN peacekeepers met.", None)
     assert _code(doc, res, "Security Council", "plover") == "IGOGOV"

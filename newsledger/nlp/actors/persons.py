@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsledger.model import Actor
+from newsledger.nlp.actors.entries import active
 from newsledger.nlp.actors.kb import norm, slug
 from newsledger.nlp.actors.sieves import SieveState, contains_run, name_tokens
 
@@ -158,11 +159,13 @@ class PersonSieves(SieveState):
         r = self.r
         titles = self.appos.get(id(it), [])
         base = r.kb.base()
-        if not titles or base is None:
+        if base is None:
             return None
         words = name_tokens(r.doc[it.start : it.end].text)
         if not words:
             return None
+        if not titles:
+            return self._base_bare_surname(words, base)
         sector = titles[0].sector or "GOV"
         cands = [e for e in base.surname(r.kb, words[-1]) if any(
             c.get("cameo", "")[3:6] == sector for _s, _t, c in e.periods)]
@@ -170,6 +173,16 @@ class PersonSieves(SieveState):
             given = set(words[:-1])
             cands = [e for e in cands if norm(e.name).split()[0] == words[0]] or [
                 e for e in cands if given & {w for n in (e.name, *e.aliases) for w in norm(n).split()[:-1]}]
+        return cands[0] if len({e.id for e in cands}) == 1 else None
+
+    def _base_bare_surname(self, words: tuple[str, ...], base: Any) -> Any:
+        """"Mugabe said ..." with no fuller form in the text (one-sentence wire items): the base
+        layer's only person of that surname who held a dated, coded role on the article's date."""
+        date = self.r.date
+        if len(words) != 1 or date is None:
+            return None
+        cands = [e for e in base.surname(self.r.kb, words[0]) if any(
+            s is not None and c.get("cameo") and active(s, t, date) for s, t, c in e.periods)]
         return cands[0] if len({e.id for e in cands}) == 1 else None
 
     def _appos_roles(self, it: Item) -> tuple[str, ...]:

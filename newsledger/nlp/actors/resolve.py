@@ -169,8 +169,9 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             if "PERSON" in labels and not any(h.entry.kind == "person" for h in hits) and not (
                     length > 1 and whole and any(h.how == "name" for h in hits)):
                 hits = []  # a one-word name is not the organisation; a full dictionary name is ("Osama Bin Laden")
-            if labels & {"GPE", "LOC"} and not any(h.entry.kind != "person" for h in hits):
-                hits = []
+            if labels & {"GPE", "LOC"} and not any(h.entry.kind != "person" for h in hits) and not (
+                    length > 1 and whole and any(h.how == "name" for h in hits)):
+                hits = []  # a place, unless a full dictionary name the parser mislabelled ("Thabo Mbeki")
             hit = self.kb.best_hit(hits, self.date)
             if hit is not None:
                 self.claim(Item(i, i + length, "kb", hit=hit))
