@@ -334,3 +334,55 @@ def test_quoted_term_inside_a_noun_phrase_is_not_the_next_verbs_words(nlp) -> No
     assert not any(q.text.startswith("tenant group") for q, _ in found)
     q, _name = _with(found, "rents would keep rising")
     assert q.kind == "indirect"
+
+
+# -- the outlet's own voice ----------------------------------------------------------------
+@pytest.mark.model
+def test_editorial_note_paragraph_attributes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a standing note the outlet appends to articles is its own statement, not reported speech
+    text = ("The mayor said the bridge would reopen in May.\n\n"
+            "Editor\u2019s note: The governor has repeatedly promised to cut the transit budget "
+            "and said that the fares would double.")
+    found = _quotes(nlp, text)
+    assert any("bridge would reopen" in q.text for q, _ in found)
+    assert not any("fares would double" in q.text or "cut the transit" in q.text for q, _ in found)
+
+
+# -- programme titles inside a split quote's cue, "refer to X as Y" ------------------------
+@pytest.mark.model
+def test_programme_title_in_the_cue_does_not_break_a_split_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\u201cWe will finish the bridge,\u201d the mayor told NBC\u2019s \u201cToday\u201d on Monday. "
+            "\u201cThe money is already there.\u201d")
+    found = _quotes(nlp, text)
+    q, _name = _with(found, "finish the bridge")
+    assert "money is already there" in q.text  # the second quotation is a fragment of the first
+    assert not any("Today" in x for x in q.text.split(" \u2026 "))  # the programme is not one
+    assert not any(x.text.strip() in ("Today", "NBC\u2019s Today") for x, _ in found)
+
+
+@pytest.mark.model
+def test_addressee_programme_alone_is_not_a_quote_but_its_clause_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("\u201cThe plant stays open,\u201d the owner told WXYZ\u2019s \u201cMorning Show\u201d on Friday.\n\n"
+            "The senator told CNN\u2019s \u201cState of the Union\u201d that the vote would pass.")
+    found = _quotes(nlp, text)
+    assert not any(x.text.strip().endswith("Morning Show") for x, _ in found)
+    _with(found, "the vote would pass")
+
+
+@pytest.mark.model
+def test_refer_to_someone_as_keeps_the_as_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor, speaking on Tuesday, referred to the union leaders as \u201ca cartel\u201d and left."
+    found = _quotes(nlp, text)
+    q, name = _with(found, "cartel")
+    assert "union leaders" in q.text and q.kind == "partial"
+
+
+@pytest.mark.model
+def test_hard_wrapped_editorial_note_is_one_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a feed that breaks lines mid-sentence: the label is two lines above the verb
+    text = ("The council said the vote was postponed.\n\n"
+            "Editor\u2019s note: The governor has\nrepeatedly promised to cut the\n"
+            "transit budget and said that the fares would double.")
+    found = _quotes(nlp, text)
+    assert any("vote was postponed" in q.text for q, _ in found)
+    assert not any("fares would double" in q.text or "cut the" in q.text for q, _ in found)

@@ -57,10 +57,14 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     prev: Attr | None = None
     last: Attr | None = None  # the attribution of quotes[-1]
     for a in attrs:
+        if dq.in_editorial_note(a):
+            continue
         cue_found = a.cue is not None
         share = min(dq.quoted_share(s, e) for s, e in a.frags) if a.frags else 0.0
         kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"
         if kind == "direct" and dq.is_title(a):
+            continue
+        if a.how == "governing-verb" and dq.quotes_only_a_title(a):
             continue
         if not cue_found:
             w = dq.words(a)

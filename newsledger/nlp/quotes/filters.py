@@ -65,6 +65,42 @@ class QuoteFilters(MarkCues):
         return k < len(self.doc) and self.doc[k].pos_ in ("NOUN", "PROPN") and self.doc[k].idx == after + 1 \
             and self.text[after] == " "
 
+    def quotes_only_a_title(self, a: Attr) -> bool:
+        """Whether ``a`` ends with the one quotation it holds and that quotation is a title
+        ("told NBC's "Today""): a verb governing it (its addressee, the programme it spoke
+        on) reports no words. ("told CNN's "Face the Nation" that ..." keeps its clause.)"""
+        if len(a.marks) != 1:
+            return False
+        k = next(iter(a.marks))
+        if a.end > self.marks[k].after:
+            return False
+        return self.is_title(Attr(frags=list(self.marks[k].pieces), cue=None, speaker=None, marks={k}))
+
+    def in_editorial_note(self, a: Attr) -> bool:
+        """Whether ``a`` lies in a paragraph opened by an editor's-note label ("Editor's
+        note: ..."): the outlet's own voice, not an attribution it reports."""
+        if not self.lex.editorial_notes:
+            return False
+        par_start = self.paragraph_start(a.start)
+        head = self.text[par_start: par_start + 40].lstrip(" \t[(*_").lower().replace("\u2019", "'")
+        return head.startswith(self.lex.editorial_notes)
+
+    def paragraph_start(self, pos: int, max_lines: int = 12) -> int:
+        """Where the paragraph holding ``pos`` starts: its line, and the lines before it
+        that a hard-wrapping feed broke off mid-sentence (a previous line that is not
+        empty and does not end a sentence continues into the next)."""
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        for _ in range(max_lines):
+            if start == 0:
+                break
+            prev_start = text.rfind("\n", 0, start - 1) + 1
+            prev = text[prev_start: start - 1].rstrip(" \t\"\u201d\u2019')")
+            if not prev or prev.endswith(_SENT_END) or prev.endswith(":"):
+                break
+            start = prev_start
+        return start
+
     def sentence_initial(self, a: Attr) -> bool:
         """Whether ``a`` opens its sentence (only punctuation or space before it)."""
         t = self.tok_at(a.start)

@@ -34,6 +34,7 @@ class CueLexicon:
     generic_holders: frozenset[str]
     hedge_modals: frozenset[str]
     passive_evidential: frozenset[str] = frozenset()
+    editorial_notes: tuple[str, ...] = ()
 
     def reports_or_judges(self, lemma: str) -> bool:
         """Verbs whose object can hold someone's words (mixed quotes)."""
@@ -74,4 +75,5 @@ def load_lexicon() -> CueLexicon:
         generic_holders=frozenset(w.lower() for w in d.get("generic_holders") or ()),
         hedge_modals=frozenset(w.lower() for w in d.get("hedge_modals") or ()),
         passive_evidential=frozenset(w.lower() for w in d.get("passive_evidential_verbs") or ()),
+        editorial_notes=tuple(w.lower().replace("\u2019", "'") for w in d.get("editorial_note_labels") or ()),
     )

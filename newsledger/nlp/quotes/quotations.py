@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from newsledger.nlp.quotes.document import _OBJECT_DEPS, _VERB_POS, Attr
-from newsledger.nlp.quotes.mark_cues import MarkCues
+from newsledger.nlp.quotes.filters import QuoteFilters
 from newsledger.nlp.quotes.marks import MarkSpan
 
 
-class QuotationPass(MarkCues):
+class QuotationPass(QuoteFilters):
     """The quotations left: mark-driven attributions."""
 
     def mark_quotes(self, attrs: list[Attr]) -> list[Attr]:
@@ -115,9 +115,11 @@ class QuotationPass(MarkCues):
         out: list[Attr] = []
         for a in sorted(attrs, key=lambda x: x.start):
             ks = sorted(a.marks)
-            if len(ks) == 1 and ks[0] - 1 in by_mark and a.frags == list(self.marks[ks[0]].pieces):
-                p = by_mark[ks[0] - 1]
-                prev_m, m = self.marks[ks[0] - 1], self.marks[ks[0]]
+            j = self._skip_names_in_cue(ks[0] - 1, by_mark) if len(ks) == 1 else -1
+            if len(ks) == 1 and j in by_mark and a.frags == list(self.marks[ks[0]].pieces) \
+                    and not self.is_title(a):  # a programme named in the cue is no fragment
+                p = by_mark[j]
+                prev_m, m = self.marks[j], self.marks[ks[0]]
                 gap_start = prev_m.after if prev_m.close_mark is not None else prev_m.end + 1
                 gap = self.text[gap_start: m.open_mark]
                 own_cue = a.cue is not None and not (
@@ -132,3 +134,16 @@ class QuotationPass(MarkCues):
                 by_mark[k] = a
             out.append(a)
         return out
+
+    def _skip_names_in_cue(self, j: int, by_mark: dict[int, Attr]) -> int:
+        """The quotation a split quote's cue follows, stepping back over short quoted names
+        inside that cue ('"A," she told NBC's "Today." "B."'): mark ``j`` when it is a
+        quotation of its own, else the one before the names."""
+        while j > 0 and j - 1 in by_mark and j in by_mark:
+            m = self.marks[j]
+            if m.close_mark is None or len(m.pieces) != 1 or "\n" in self.text[self.marks[j - 1].end: m.start] \
+                    or len(self.text[m.start:m.end].split()) > self.lex.max_words_title \
+                    or self.sentence_initial(by_mark[j]) or not self.is_title(by_mark[j]):
+                break
+            j -= 1
+        return j

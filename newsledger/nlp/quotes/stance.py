@@ -68,6 +68,8 @@ class StanceCues(ContentSpans):
             preps = lex.prep_content[lemma]
             parts = [g for c in cue.rights if c.dep_ == "prep" and c.lower_ in preps
                      for g in c.children if g.dep_ in ("pobj", "pcomp")][:1]
+            if parts:  # "referred to the rival as a "loser"": the as-phrase is what was said of it
+                parts += [c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "as" and c.i > parts[0].i][:1]
             if not parts:  # "called for the rivals to drop out": a clause opened by the preposition
                 parts = [c for c in cue.rights if c.dep_ == "advcl" and c.left_edge.i > cue.i
                          and c.left_edge.dep_ == "mark" and c.left_edge.lower_ in preps][:1]
