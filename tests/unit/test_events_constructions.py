@@ -70,6 +70,8 @@ CASES = [
     # an absorbed object is the target when it is acted on, not when it is the source's own force
     ("release-patient", "Kosovo released three Serbian police officers.", "RETREAT", "KSV", "SRBCOP", {}),
     ("send-own-troops", "Serbia sent Serbian troops to the border with Kosovo.", "MOBILIZE", "SRB", "KSV", {}),
+    # a collective body with no country named anywhere is still an actor
+    ("collective-opposition", "The opposition boycotted the vote in parliament.", "PROTEST", "---OPP", None, {}),
     # a counterpart is the other side, even with the source's possessive and a place in the sentence
     ("counterpart", "Kurti met his Serbian counterpart in Pristina.", "CONSULT", "KSV", "SRBGOV", {}),
     # a vaguely coded verb is done by its means: "by V-ing" or "with" + event noun

@@ -157,7 +157,8 @@ class ReferenceSieves(PersonSieves):
                 if a is not None and a.kind == "group" and a.codes.get("cameo", "").endswith(it.sector[:3]):
                     return aid
         head = r.doc[it.end - 1]
-        if it.sector[:3] in UNQUALIFIED_SECTORS and (it.plural or head.lemma_.lower() == "police"):
+        collective = {str(w) for w in (r.kb.rules or {}).get("collective_agents") or ()}
+        if it.sector[:3] in UNQUALIFIED_SECTORS and (it.plural or head.lemma_.lower() in collective):
             label = r.doc[it.start : it.end].text.lower()
             aid = f"group:{slug(label)}"
             return r.add_actor(Actor(aid, label, "group", None, (), {"cameo": "---" + it.sector}, ()))
