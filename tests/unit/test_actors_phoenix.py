@@ -90,6 +90,8 @@ def test_role_and_dictionary_codes(resources: Any, text: str, phrase: str, code:
         # a bare surname, alone in a one-sentence item: the one base-layer person in office then
         ("Mugabe refused to meet the opposition leaders.", "2008-08-15", "Mugabe", "ZWEGOV"),
         ("Mugabe refused to meet the opposition leaders.", "1975-05-01", "Mugabe", "ZWEELI"),
+        # a surname the parser tags as a common noun, alone in the text
+        ("Musharraf resigned on Monday.", "2008-08-15", "Musharraf", "PAKGOV"),
         # a full dictionary name the parser labels a place is still the person
         ("Thabo Mbeki will mediate between the two parties.", "2008-08-15", "Thabo Mbeki", "ZAFGOV"),
     ],

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from newsledger.model import Actor
-from newsledger.nlp.actors.entries import active
 from newsledger.nlp.actors.kb import norm, slug
 from newsledger.nlp.actors.sieves import SieveState, contains_run, name_tokens
 
@@ -178,12 +177,7 @@ class PersonSieves(SieveState):
     def _base_bare_surname(self, words: tuple[str, ...], base: Any) -> Any:
         """"Mugabe said ..." with no fuller form in the text (one-sentence wire items): the base
         layer's only person of that surname who held a dated, coded role on the article's date."""
-        date = self.r.date
-        if len(words) != 1 or date is None:
-            return None
-        cands = [e for e in base.surname(self.r.kb, words[0]) if any(
-            s is not None and c.get("cameo") and active(s, t, date) for s, t, c in e.periods)]
-        return cands[0] if len({e.id for e in cands}) == 1 else None
+        return base.surname_in_office(self.r.kb, words[0], self.r.date) if len(words) == 1 else None
 
     def _appos_roles(self, it: Item) -> tuple[str, ...]:
         """Apposition titles of a KB person, kept as roles only where the KB has no office then."""

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from newsledger.datafiles import data_path
-from newsledger.nlp.actors.entries import STAGE, KBEntry, iso_day
+from newsledger.nlp.actors.entries import STAGE, KBEntry, active, iso_day
 from newsledger.nlp.actors.names import norm, slug
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +63,15 @@ class BaseLayer:
                             if i not in lst:
                                 lst.append(i)
         return [self.entry(kb, i) for i in self._surnames.get(norm(word), [])]
+
+    def surname_in_office(self, kb: ActorKB, word: str, date: str | None) -> KBEntry | None:
+        """The only base-layer person named ``word`` (a surname) who held a dated, coded role on
+        ``date`` ("Mugabe" in 2008), else None."""
+        if date is None:
+            return None
+        cands = [e for e in self.surname(kb, word) if any(
+            s is not None and c.get("cameo") and active(s, t, date) for s, t, c in e.periods)]
+        return cands[0] if len({e.id for e in cands}) == 1 else None
 
     def entry(self, kb: ActorKB, idx: int) -> KBEntry:
         """The ``KBEntry`` of base row ``idx`` (built once; a curated entry of the same id wins)."""

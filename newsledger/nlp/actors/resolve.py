@@ -36,6 +36,7 @@ __all__ = ["DocActors", "Item", "Resolver", "resolve_actors"]
 NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP", "ORG"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj"}
 
 
 class Resolver(GroupRules, TitleRules, PostPasses):
@@ -277,6 +278,7 @@ class Resolver(GroupRules, TitleRules, PostPasses):
 
     def find_surnames(self) -> None:
         """Surnames of in-document people the parser missed or mislabelled ("Tepic said")."""
+        self._find_office_surnames()
         surnames = set()
         for it in self.items:
             if it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"):
@@ -293,6 +295,24 @@ class Resolver(GroupRules, TitleRules, PostPasses):
                 self.claim(Item(tok.i, tok.i + 1, "person", name=tok.text))
             elif it.kind == "org" and it.end - it.start == 1:
                 it.kind = "person"
+
+    def _find_office_surnames(self) -> None:
+        """A lone surname the parser neither labelled nor tagged as a name ("Musharraf resigned",
+        tagged a plural noun) that the text never gives in full: the base layer's only person of
+        that name in office on the article's date, when it acts (subject, object, possessor)."""
+        base = self.kb.base()
+        if base is None or self.date is None:
+            return
+        for tok in self.doc:
+            if (self.claimed[tok.i] is not None or tok.i in self.ent_of or not tok.is_title
+                    or tok.pos_ not in ("PROPN", "NOUN") or tok.dep_ not in ACTING_DEPS):
+                continue
+            key = norm(tok.text)
+            if key in self.kb.first_names or key in self.kb.agents or key in self.ambiguous:
+                continue
+            entry = base.surname_in_office(self.kb, key, self.date)
+            if entry is not None:
+                self.claim(Item(tok.i, tok.i + 1, "kb", hit=Hit(entry, "surname")))
 
     # ------------------------------------------------------------------ 4b. pronouns
     def find_pronouns(self) -> None:
