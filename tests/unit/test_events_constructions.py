@@ -70,6 +70,10 @@ CASES = [
     # an absorbed object is the target when it is acted on, not when it is the source's own force
     ("release-patient", "Kosovo released three Serbian police officers.", "RETREAT", "KSV", "SRBCOP", {}),
     ("send-own-troops", "Serbia sent Serbian troops to the border with Kosovo.", "MOBILIZE", "SRB", "KSV", {}),
+    # a control noun held by "have" works like its verb; "no" on the noun negates
+    ("no-intention", "Serbia has no intention of attacking Kosovo.", "THREATEN", "SRB", "KSV",
+     {"negated": True, "modality": "planned"}),
+    ("has-plans", "Serbia has plans to hold talks with Kosovo.", "CONSULT", "SRB", "KSV", {"modality": "planned"}),
     # a collective body with no country named anywhere is still an actor
     ("collective-opposition", "The opposition boycotted the vote in parliament.", "PROTEST", "---OPP", None, {}),
     # a counterpart is the other side, even with the source's possessive and a place in the sentence

@@ -247,6 +247,10 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     if own is not None and any(c.dep_ == "auxpass" for c in t.children) \
             and _verb_key(t, lex) in lex.lists["no_passive"]:
         return None  # "the proposal was met with ambiguity"
+    if own is None:
+        held = _noun_control(t, lex, depth)
+        if held is not None:
+            return held
     role = _control_role(t, lex)
     if noun is not None and own is not None:
         return Candidate(anchor=t, code=own, chain=[t], noun=noun, negated=_negated(t, lex))
@@ -275,6 +279,34 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     if comp is not None:  # an uncoded complement still holds the target ("offered to hand over to X")
         cand.inner = comp
     return cand
+
+
+def _noun_control(t: Any, lex: Lexicon, depth: int) -> Candidate | None:
+    """"has no intention of attacking", "has plans to meet": a control noun held by the verb works
+    like its verb ("intends to attack"); a "no" on the noun negates the act."""
+    nouns = lex.raw.get("control_nouns") or {}
+    if not nouns or t.lemma_.lower() not in (lex.raw.get("holding_verbs") or ()):
+        return None
+    for n in t.children:
+        if n.dep_ not in ("dobj", "obj"):
+            continue
+        role = next((r for r, words in nouns.items() if n.lemma_.lower() in words), None)
+        if role is None:
+            continue
+        comp = next((v for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for v in p.children if v.dep_ == "pcomp" and _is_verbal(v)), None) or next(
+            (v for v in n.children if v.dep_ == "acl" and _is_verbal(v)), None)
+        inner = resolve(comp, lex, depth + 1) if comp is not None else None
+        if inner is None:
+            return None
+        cand = _compose(n, None, role, inner, inner.negated, lex)
+        if cand is None:
+            return None
+        cand.chain = [t, *cand.chain]
+        if _negated(n, lex) or _negated(t, lex):
+            cand.negated = True
+        return cand
+    return None
 
 
 def _compose(t: Any, own: Code | None, role: str | None, inner: Candidate, neg_inner: bool,
