@@ -70,6 +70,11 @@ CASES = [
     # an absorbed object is the target when it is acted on, not when it is the source's own force
     ("release-patient", "Kosovo released three Serbian police officers.", "RETREAT", "KSV", "SRBCOP", {}),
     ("send-own-troops", "Serbia sent Serbian troops to the border with Kosovo.", "MOBILIZE", "SRB", "KSV", {}),
+    # a denied act is reported and negated, also through "denied reports that ..."
+    ("denied-that", "Kosovo denied that its police had attacked Serbian civilians.", "ASSAULT", "KSV", "SRB",
+     {"negated": True, "modality": "reported"}),
+    ("denied-reports", "Serbia denied reports that its army had shelled Kosovo.", "ASSAULT", "SRB", "KSV",
+     {"negated": True, "modality": "reported"}),
     # a control noun held by "have" works like its verb; "no" on the noun negates
     ("no-intention", "Serbia has no intention of attacking Kosovo.", "THREATEN", "SRB", "KSV",
      {"negated": True, "modality": "planned"}),

@@ -60,6 +60,25 @@ def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon
     return "asserted"
 
 
+def denied(c: Candidate, lex: Lexicon) -> bool:
+    """Whether the act is what someone denies: "Hamas denied that it had fired rockets", "the
+    army denied reports that it had shelled villages" - the act is reported and negated."""
+    deny = lex.lists["denial_verbs"]
+    claims = lex.lists["claim_nouns"]
+    cur = c.anchor
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in deny:
+            return True
+        if cur.dep_ in ("acl", "ccomp") and head.lemma_.lower() in claims and head.dep_ in ("dobj", "obj") \
+                and head.head.lemma_.lower() in deny:
+            return True
+        cur = head
+    return False
+
+
 def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> TimeExpression | None:
     """The time expression attached to the candidate's own clause (or its absorbed noun)."""
     heads = {x.i for x in c.chain} | {c.anchor.i}

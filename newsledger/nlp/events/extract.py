@@ -13,6 +13,7 @@ from newsledger.model import Event, TimeExpression
 from newsledger.nlp.events.candidates import is_main, sentence_candidates
 from newsledger.nlp.events.circumstances import (
     dated_heads,
+    denied,
     governing_timex,
     location,
     location_token,
@@ -71,6 +72,8 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
         tx = governing_timex(c, sent, timexes)
         date = tx.value if tx is not None else published
         mod = modality(c, published, tx.value if tx is not None else None, lex)
+        if denied(c, lex):  # "X denied that it had fired": reported, and negated by its source
+            c.negated, mod = True, "reported"
         trig = " ".join(x.text for x in sorted({*c.chain, c.anchor} | ({c.noun} if c.noun is not None else set()),
                                                key=lambda x: x.i))
         s_start, s_end = _evidence_span(sent, c.anchor, stext)

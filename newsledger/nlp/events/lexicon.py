@@ -143,6 +143,7 @@ def load_lexicon() -> Lexicon:
                  "location_preps", "intent_conflict_categories", "generic_event_heads", "modal_obligation", "stance_verbs", "no_passive",
                  "stative_participles", "participation_verbs", "participation_preps",
                  "condition_target_categories", "condition_marks", "reason_nouns", "natural_forces",
-                 "object_noun_preps", "relational_nouns", "instrument_sectors"):
+                 "object_noun_preps", "relational_nouns", "instrument_sectors",
+                 "denial_verbs", "claim_nouns"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex
