@@ -103,6 +103,31 @@ CASES = [
     ("send-peacekeepers", "Serbia sent peacekeeping troops to Kosovo.", "AID", "SRB", None, {}),
     ("prepare-attack", "The Serbian army prepared to attack Kosovo.", "MOBILIZE", "SRB", None, {}),
     ("evacuate-wounded", "Kosovo police evacuated the wounded from the village.", "AID", "KSV", None, {}),
+    # leaving a session in protest is a boycott (CAMEO 143), not a meeting
+    ("walk-out", "Serbian lawmakers walked out of the session to protest the vote.", "PROTEST", "SRB", None,
+     {"cameo": "143"}),
+    # a light verb with an event noun refined by its "of" object (noun_objects)
+    ("order-closure", "Serbia ordered the closure of its crossings with Kosovo.", "COERCE", "SRB", "KSV",
+     {"cameo": "172"}),
+    # handing over control of territory to another force is a military retreat (CAMEO 0874)
+    ("hand-over-control", "NATO troops handed over control of the bridge to Kosovo police.", "RETREAT", "IGOWSTNAT",
+     "KSV", {"cameo": "0874"}),
+    # a hyphenated verb is coded as a whole: a weapons test is a show of force, not an attack
+    ("test-fire", "Serbia test-fired a new rocket near the border.", "MOBILIZE", "SRB", None, {"cameo": "150"}),
+    # the same verb read by the parser as an adjective of the root noun, its subject as a compound
+    ("test-fire-misparsed", "South Korea test-fired two long-range rockets over the sea.", "MOBILIZE", "KOR",
+     None, {"cameo": "150"}),
+    # plural religious and civilian agent nouns without a country are actors of their sector
+    ("bare-religious-target", "Serbian police detained several priests.", "COERCE", "SRB", "---REL", {}),
+    ("bare-civilian-target", "Gunmen attacked villagers near the border.", "ASSAULT", "---UAF", "---CVL", {}),
+    ("bare-labour-source", "Workers blocked the road to the mine.", "PROTEST", "---LAB", None, {}),
+    # riot-control weapons are violent repression (CAMEO 175), firing on people stays 193
+    ("tear-gas", "Serbian police fired tear gas at the crowd.", "ASSAULT", "SRB", None, {"cameo": "175"}),
+    # a hyphenated event noun split by the tokenizer is looked up whole
+    ("hyphen-noun", "Serbian students staged a sit-in at the faculty.", "PROTEST", "SRB", None, {"cameo": "141"}),
+    ("hand-over-hostages", "The rebels handed over four hostages to Serbia.", "RETREAT", "---REB", "SRB",
+     {"cameo": "084"}),
+    ("opposition-lawmakers", "Opposition lawmakers boycotted the vote.", "PROTEST", "---OPP", None, {}),
 ]
 
 

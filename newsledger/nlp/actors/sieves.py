@@ -9,7 +9,9 @@ from newsledger.nlp.actors.kb import norm
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.nlp.actors.resolve import Item, Resolver
 
-UNQUALIFIED_SECTORS = {"OPP", "REB", "UAF", "COP", "MIL"}
+# sectors whose plural agent nouns are actors even without a country ("protesters", "monks",
+# "villagers", "workers", "Buddhist monks": PETRARCH's ---OPP, ---REL, ---CVL, ---LAB, ---BUD)
+UNQUALIFIED_SECTORS = {"OPP", "REB", "UAF", "COP", "MIL", "REL", "CVL", "LAB", "BUD", "CHR", "MUS", "JEW", "HIN"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLIMB_DEPS = {"compound", "flat", "appos", "conj"}
 

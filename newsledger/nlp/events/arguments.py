@@ -148,6 +148,9 @@ def subject_of(t: Any) -> tuple[Any, bool]:
         for c in t.head.children:
             if c.dep_ == "nsubj":
                 return c, False
+        for c in t.head.children:  # "North Korea test-fired missiles": the compound before the verb
+            if c.dep_ == "compound" and c.i < t.i:
+                return c, False
     raised = False  # reached through an infinitive complement
     while cur is not None and seen < 6:
         seen += 1

@@ -11,6 +11,7 @@ from newsledger.nlp.events.coder import (
     _negated,
     _noun_key,
     misparsed_root_verb,
+    noun_object_code,
     resolve,
 )
 from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon
@@ -104,9 +105,11 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         if t.pos_ not in ("NOUN", "PROPN") or t.i in used:
             continue
         code = _noun_key(t, lex.nouns)
-        if code is None or code is NO_EVENT:
+        if code is None:
             continue
-        code = _noun_object_code(t, lex) or code
+        code = noun_object_code(t, lex) or code  # "closure" alone is no event, "closure of the border" is
+        if code is NO_EVENT:
+            continue
         if t.head.i in used and t.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
             continue  # the object of a coded verb: part of that act
         if not _nominal_has_actor_args(t) and not any(
@@ -154,25 +157,6 @@ def _depth(t: Any) -> tuple[int, int]:
         cur = cur.head
         d += 1
     return d, t.i
-
-
-def _noun_object_code(t: Any, lex: Lexicon) -> Any:
-    """The code that the "of" object of event noun ``t`` selects (``noun_objects`` in the
-    lexicon: "the deployment of peacekeeping troops" is peacekeeping), or None."""
-    table = (lex.raw.get("noun_objects") or {}).get(t.lemma_.lower())
-    if not table:
-        return None
-    for p in t.children:
-        if p.dep_ != "prep" or p.lower_ != "of":
-            continue
-        for o in p.children:
-            if o.dep_ != "pobj":
-                continue
-            heads = [c.lemma_.lower() for c in o.children if c.dep_ in ("compound", "amod")] + [o.lemma_.lower()]
-            for h in heads:
-                if h in table:
-                    return lex.code(str(table[h]))
-    return None
 
 
 def _nominal_has_actor_args(t: Any) -> bool:

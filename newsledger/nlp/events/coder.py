@@ -71,7 +71,26 @@ def _lemma(t: Any, *tables: Any) -> str:
     return forms[0]
 
 
+def hyphen_verb(t: Any, lex: Lexicon | None) -> str | None:
+    """The lexicon key of a verb written with a hyphenated prefix that the parser split off
+    ("test-fired" -> "test-fire", not "fire"), or None."""
+    if lex is None or t.i < 2:
+        return None
+    doc = t.doc
+    hy, pre = doc[t.i - 1], doc[t.i - 2]
+    if hy.text != "-" or pre.head.i != t.i or pre.pos_ not in ("NOUN", "ADJ", "ADV", "PROPN"):
+        return None
+    for f in dict.fromkeys([t.lemma_.lower(), *lemma_forms(t)]):
+        key = f"{pre.lower_}-{f}"
+        if key in lex.verbs or key in lex.verb_objects:
+            return key
+    return None
+
+
 def _verb_key(t: Any, lex: Lexicon | None = None) -> str:
+    hyphened = hyphen_verb(t, lex)
+    if hyphened is not None:
+        return hyphened
     lemma = _lemma(t, lex.verbs, lex.verb_objects, lex.light_verbs, lex.control, lex.fb_verbs) if lex else t.lemma_.lower()
     prt = [c.lemma_.lower() for c in t.children if c.dep_ == "prt"]
     if prt:
@@ -99,8 +118,14 @@ def misparsed_root_verb(t: Any) -> bool:
     """A finite verb the parser attached as a modifier of a root noun that has the subject:
     "Serbs erected barricades" parsed as nsubj(barricades, Serbs) + amod(barricades, erected)."""
     h = t.head
-    return (t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and h.dep_ == "ROOT" and h.pos_ == "NOUN"
-            and h.i == t.i + 1 and any(c.dep_ == "nsubj" for c in (*h.children, *t.children)))
+    if not (t.dep_ == "amod" and t.tag_ in ("VBD", "VBN") and h.dep_ == "ROOT" and h.pos_ == "NOUN"):
+        return False
+    if h.i == t.i + 1 and any(c.dep_ == "nsubj" for c in (*h.children, *t.children)):
+        return True
+    # "North Korea test-fired two missiles": a known hyphenated verb read as an adjective, its
+    # subject read as a compound of the root noun
+    return (h.i > t.i and hyphen_verb(t, load_lexicon()) is not None
+            and any(c.dep_ in ("nsubj", "compound") and c.i < t.i for c in h.children))
 
 
 def _obj(t: Any) -> Any:
@@ -119,6 +144,10 @@ def _obj(t: Any) -> Any:
 
 
 def _noun_key(t: Any, table: dict[str, Code]) -> Code | None:
+    if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].head.i == t.i:
+        key = f"{t.doc[t.i - 2].lower_}-{t.lower_}"  # "sit-in", "walk-out" split by the tokenizer
+        if key in table:
+            return table[key]
     comp = [c for c in t.children if c.dep_ in ("compound", "amod") and c.i == t.i - 1]
     if comp:
         key = f"{comp[0].lemma_.lower()} {t.lemma_.lower()}"
@@ -134,6 +163,26 @@ def _noun_key(t: Any, table: dict[str, Code]) -> Code | None:
     return None
 
 
+def noun_object_code(t: Any, lex: Lexicon) -> Any:
+    """The code that the "of" object of event noun ``t`` selects (``noun_objects`` in the
+    lexicon: "the deployment of peacekeeping troops" is peacekeeping, "ordered the closure of
+    the border" is a border closure), or None."""
+    table = (lex.raw.get("noun_objects") or {}).get(t.lemma_.lower())
+    if not table:
+        return None
+    for p in t.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            heads = [c.lemma_.lower() for c in o.children if c.dep_ in ("compound", "amod")] + [o.lemma_.lower()]
+            for h in heads:
+                if h in table:
+                    return lex.code(str(table[h]))
+    return None
+
+
 def _object_code(key: str, lemma: str, heads: list[str], obj: Any, lex: Lexicon) -> Code | None:
     """The code a verb takes from its object: a verb+object entry, else (light verbs) the object noun."""
     for k in (key, lemma):
@@ -142,7 +191,10 @@ def _object_code(key: str, lemma: str, heads: list[str], obj: Any, lex: Lexicon)
             if vo and h in vo:
                 return vo[h]
     if key in lex.light_verbs or lemma in lex.light_verbs:
-        return _noun_key(obj, lex.nouns)
+        code = _noun_key(obj, lex.nouns)
+        if code is not None:  # "ordered the closure of the border": the "of" object can refine it
+            return noun_object_code(obj, lex) or code
+        return None
     return None
 
 
