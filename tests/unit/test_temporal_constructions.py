@@ -254,12 +254,21 @@ CASES = [
     ("Reports are published daily.", "2023-03-18", "daily", "SET", "P1D", ""),
     ("They meet twice a week.", "2023-03-18", "twice a week", "SET", "P1W", ""),
     ("Talks are held every two weeks.", "2023-03-18", "every two weeks", "SET", "P2W", ""),
+    # a point counted from the date just named, so that it dates the event it governs
     (
         "He was freed on March 1, 2023 and left 48 hours later.",
         "2023-03-18",
         "48 hours later",
         "DATE",
         "2023-03-03",
+        "",
+    ),
+    (
+        "He was freed on March 1, 2023 and left two months later.",
+        "2023-06-18",
+        "two months later",
+        "DATE",
+        "2023-05",
         "",
     ),
     ("It took 2 1/2 years.", "2023-03-18", "2 1/2 years", "DURATION", "P2Y6M", ""),

@@ -95,7 +95,9 @@ def test_triggers_cover_their_patterns() -> None:
         "two years ago, the past two months, more than 12 hours, yesterday morning, this "
         "weekend, next year, earlier this month, the following day, Christmas Day, 1999-03-05, "
         "3/5/99, nineteen ninety-six, fiscal 1998, the year-ago quarter, the 1990s, the year, "
-        "weeks, Mondays, noon, 16:08 UTC, now, this fiscal year, the nineties, 1998-1999."
+        "weeks, Mondays, noon, 16:08 UTC, now, this fiscal year, the nineties, 1998-1999, "
+        "on April 24 and 25, a day-long talk, for a second consecutive day, by mid afternoon, "
+        "the past five trading days, the then current price."
     )
     lowered = samples.lower()
     for p in g.patterns:

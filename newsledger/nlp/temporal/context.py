@@ -23,6 +23,9 @@ class Context:
     ref_pos: int = -1
     last_quarter: tuple[int, int] | None = None
     last_quarter_pos: int = -(10**9)
+    # start of the last span of several months named ("for the nine months"): a year-ago
+    # comparison after it is with the year before, which TIMEX3 can only write as a year
+    months_span_pos: int = -(10**9)
     years: list[tuple[int, int]] = field(default_factory=list)  # (pos, year) of explicit years
     months: list[tuple[int, int, int]] = field(default_factory=list)  # (pos, year, month) named
     month_only_pos: int = -(10**9)  # end of the last month named without a day ("in February")
@@ -148,6 +151,9 @@ def tense(ctx: Context, start: int, end: int) -> str:
                 and mb.search(text, max(0, m.start() - 30), m.start())
             ):
                 best = "future"  # "should be completed", "will be held": the modal decides
+    pp = ctx.grammar.past_perfect
+    if best == "future" and pp is not None and pp.search(text, lo, hi):
+        best = "past"  # "had been scheduled to expire Friday", "until Thursday they had not"
     return best
 
 
@@ -250,4 +256,14 @@ def _year_for_month(ctx: Context, month: int, day: int | None, m: re.Match[str])
     publication date."""
     if ctx.dct is None:
         return None
-    return cal.pick_year(month, day, ctx.dct, tense(ctx, m.start(), m.end()))
+    t = tense(ctx, m.start(), m.end())
+    g = ctx.grammar
+    if (
+        g.deadline_before is not None
+        and g.deadline_before.search(ctx.text, max(0, m.start() - 20), m.start())
+        and not (
+            g.past_perfect and g.past_perfect.search(ctx.text, max(0, m.start() - 40), m.end() + 40)
+        )
+    ):  # "pay down the loan by February": a deadline lies ahead ("by May it had fallen" not)
+        t = "future"
+    return cal.pick_year(month, day, ctx.dct, t)

@@ -89,6 +89,8 @@ class Grammar:
     period_ending_after: re.Pattern[str] | None = None
     possessive_after: re.Pattern[str] | None = None
     possessive_future_before: re.Pattern[str] | None = None
+    past_perfect: re.Pattern[str] | None = None
+    deadline_before: re.Pattern[str] | None = None
     canonical: dict[str, str] = field(default_factory=dict)
 
 
@@ -230,6 +232,16 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
         possessive_future_before=(
             re.compile(rf"\b(?:{_alternation(cw['possessive_future_before'])})\s+$", re.IGNORECASE)
             if cw.get("possessive_future_before")
+            else None
+        ),
+        deadline_before=(
+            re.compile(rf"\b(?:{_alternation(cw['deadline_prepositions'])})\s+$", re.IGNORECASE)
+            if cw.get("deadline_prepositions")
+            else None
+        ),
+        past_perfect=(
+            re.compile(str(data["tense_cues"]["past_perfect"]), re.IGNORECASE)
+            if data["tense_cues"].get("past_perfect")
             else None
         ),
         canonical={

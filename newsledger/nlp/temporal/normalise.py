@@ -46,6 +46,7 @@ from newsledger.nlp.temporal.rules_relative import (
     r_fixed,
     r_holiday,
     r_rel_unit,
+    r_running_count,
     r_set_every,
     r_set_times,
     r_year_ago_adj,
@@ -85,6 +86,7 @@ RULES: dict[str, Callable[[Context, re.Match[str]], Result | None]] = {
     "set_every": r_set_every,
     "set_times": r_set_times,
     "holiday": r_holiday,
+    "running_count": r_running_count,
     "fixed": r_fixed,
 }
 

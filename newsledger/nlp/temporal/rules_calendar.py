@@ -229,6 +229,12 @@ def r_quarter(ctx: Context, m: re.Match[str]) -> Result | None:
             return "DATE", f"{int(year):04d}-Q{q}", ""
     if q is not None and not (q == -1 or 1 <= q <= 4):
         return None
+    if (
+        ctx.word(_gd(m, "qword")) == "period"
+        and _gd(m, "qy")
+        and ctx.months_span_pos > ctx.last_quarter_pos
+    ):  # "for the nine months ... in the 1988 period": those months of 1988, i.e. the year
+        return "DATE", f"{int(m.group('qy')):04d}", ""
     base = ctx.dct
     if base is None:
         return "DATE", f"XXXX-Q{q}" if q and q > 0 else "XXXX-QX", ""
@@ -442,7 +448,7 @@ def r_day_word(ctx: Context, m: re.Match[str]) -> Result | None:
 def r_part_of_day(ctx: Context, m: re.Match[str]) -> Result | None:
     g = ctx.grammar
     part = vocab(g, "parts_of_day", m.group("part"))
-    rel = ctx.word(m.group("rel"))
+    rel = ctx.word(_gd(m, "rel")) or "the"  # "by mid afternoon": of the day talked about
     if rel in ("the", "that"):
         d = ctx.anchor
     elif ctx.dct is None:

@@ -32,7 +32,8 @@ def r_rel_unit(ctx: Context, m: re.Match[str]) -> Result | None:
     if unit is None:
         return None
     if rel in ("the past", "the coming", "the last", "the next") and not pm:
-        return "DURATION", duration_value("1", unit), ""
+        point = _neighbour_point(ctx, rel, m.group("unit"), unit)
+        return point or ("DURATION", duration_value("1", unit), "")
     base = ctx.dct
     if rel in ("the previous", "the following", "the same", "the"):
         base = ctx.anchor
@@ -59,6 +60,20 @@ def r_rel_unit(ctx: Context, m: re.Match[str]) -> Result | None:
     return "DATE", point_at(unit, shift(unit, base, off)), mod
 
 
+def _neighbour_point(ctx: Context, rel: str, unit_word: str, unit: str) -> Result | None:
+    """'the past year', 'the last decade', 'the next year or so': for the units listed in
+    ``neighbour_point_units`` the calendar period before / after the publication date's
+    (TimeBank and MEANTIME mark 7 of 9 such uses as that point, not as a duration); shorter
+    units ("the last week") stay durations. None when the unit is not listed."""
+    units = ctx.grammar.data.get("neighbour_point_units", ())
+    if ctx.word(unit_word) not in units:
+        return None
+    if ctx.dct is None:
+        return "DATE", {"DE": "XXX", "CE": "XX"}.get(unit, "XXXX"), ""
+    off = -1 if rel.removeprefix("the ") in ("past", "last", "previous") else 1
+    return "DATE", point_at(unit, shift(unit, ctx.dct, off)), ""
+
+
 def r_anaphoric_unit(ctx: Context, m: re.Match[str]) -> Result | None:
     """'the year', 'that year', 'the week', 'this quarter': the period of the publication
     date (or of the year just mentioned for 'that'); before 'ended/ending' a duration."""
@@ -79,6 +94,14 @@ def r_anaphoric_unit(ctx: Context, m: re.Match[str]) -> Result | None:
             y, q = ctx.last_quarter
             return "DATE", f"{y:04d}-Q{q}", ""
         if det == "the" and ctx.last_quarter:
+            y, q = ctx.last_quarter
+            return "DATE", f"{y:04d}-Q{q}", ""
+        if (
+            det == "this"
+            and ctx.last_quarter
+            and m.start() - ctx.last_quarter_pos < 600
+            and tense(ctx, m.start(), m.end()) != "future"
+        ):  # "This quarter's loss includes ...", right after the results: that quarter
             y, q = ctx.last_quarter
             return "DATE", f"{y:04d}-Q{q}", ""
         return "DATE", point_at("Q", ctx.dct), ""
@@ -131,6 +154,7 @@ def r_year_ago_adj(ctx: Context, m: re.Match[str]) -> Result | None:
         ctx.last_quarter
         and yunit in ("", "quarter", "period", "level", "result", "results")
         and m.start() - ctx.last_quarter_pos < 1500
+        and (yunit == "quarter" or ctx.months_span_pos < ctx.last_quarter_pos)
     ):
         y, q = ctx.last_quarter
         return "DATE", f"{y - 1:04d}-Q{q}", ""
@@ -154,6 +178,8 @@ def r_ago(ctx: Context, m: re.Match[str]) -> Result | None:
     if "or so" in ctx.word(m.group(0)):
         mod = "APPROX"
     anchored = direction in ("earlier", "later", "before", "after")
+    if anchored and unit in ctx.grammar.data.get("spans_not_points", ()):
+        return None  # "three days later": the span itself (the duration pattern tags it)
     base = (ctx.anchor if anchored else ctx.dct) or None
     if n == "X" or "." in n:
         if anchored:
@@ -162,7 +188,12 @@ def r_ago(ctx: Context, m: re.Match[str]) -> Result | None:
     if base is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod
     k = int(n) * sign
-    if unit == "Y" and ctx.last_quarter and m.start() - ctx.last_quarter_pos < 1500:
+    if (
+        unit == "Y"
+        and ctx.last_quarter
+        and m.start() - ctx.last_quarter_pos < 1500
+        and ctx.months_span_pos < ctx.last_quarter_pos
+    ):
         y, q = ctx.last_quarter
         return "DATE", f"{y + k:04d}-Q{q}", mod
     if unit.startswith("T"):
@@ -193,6 +224,10 @@ def r_duration(ctx: Context, m: re.Match[str]) -> Result | None:
         # position in a calendar, not a duration
         if rel in ("first", "final", "following", "latest", "remaining", "previous"):
             return None
+        if _gd(m, "the") and rel in ("past", "last", "next", "coming"):
+            point = _neighbour_point(ctx, rel, m.group("unit"), unit)
+            if point is not None:
+                return point[0], point[1], "APPROX" if "or so" in ctx.word(m.group(0)) else ""
         n = "X" if ctx.word(m.group("unit")).endswith("s") else "1"
     else:
         if ctx.word(raw_num) in ("a", "an", "one") and unit in _UNIT_SKIP_WITH_A:
@@ -205,14 +240,41 @@ def r_duration(ctx: Context, m: re.Match[str]) -> Result | None:
         n = parsed
     if (_gd(m, "half") or _gd(m, "half2")) and n != "X":
         n = str(float(n) + 0.5).removesuffix(".0")
+    if n == "1" and _is_rate(ctx, m):
+        return "SET", duration_value(n, unit), ""
     return "DURATION", duration_value(n, unit), dmod(g, _gd(m, "dmod"))
 
 
+def _is_rate(ctx: Context, m: re.Match[str]) -> bool:
+    """'700 seats a week', '$2 million a year', 'interviews a day': 'a' + unit right after
+    an amount or a counted plural is a frequency, a TIMEX3 SET (TimeML annotates rates that
+    way); 'within a week', 'a month after the vote' are not. Words in
+    ``context_words.rates``."""
+    rates = ctx.grammar.data["context_words"].get("rates")
+    if not rates or ctx.word(_gd(m, "num")) not in ("a", "an") or _gd(m, "dmod") or _gd(m, "the"):
+        return False
+    nxt = re.match(r"\s+(\w+)", ctx.text[m.end() : m.end() + 20])
+    if nxt and nxt.group(1).lower() in rates.get("not_before", ()):
+        return False
+    prev = re.search(r"(\S+)\s+$", ctx.text[max(0, m.start() - 40) : m.start()])
+    if prev is None:
+        return False
+    w = prev.group(1).lower().rstrip(",")
+    if re.search(r"\d$", w) or w in rates.get("counts", ()):
+        return True
+    return re.fullmatch(str(rates.get("counted_plural", r"(?!)")), w) is not None and w not in (
+        *ctx.grammar.data["context_words"].get("not_counted_nouns", ()),
+        *ctx.grammar.data["context_words"].get("temporal_prepositions", ()),
+    )
+
+
 def r_bare_plural(ctx: Context, m: re.Match[str]) -> Result | None:
-    unit = _unit_code(ctx.grammar, m.group("bare"))
+    """'years', 'for decades': some units; 'a day-long meeting': one."""
+    single = _gd(m, "single")
+    unit = _unit_code(ctx.grammar, single or m.group("bare"))
     if unit is None:
         return None
-    return "DURATION", duration_value("X", unit), ""
+    return "DURATION", duration_value("1" if single else "X", unit), ""
 
 
 def r_set_every(ctx: Context, m: re.Match[str]) -> Result | None:
@@ -271,3 +333,15 @@ def r_fixed(ctx: Context, m: re.Match[str]) -> Result | None:
     if typ == "TIME" and value.startswith("T") and ctx.dct is not None:
         value = ctx.dct.isoformat() + value
     return typ, value, ""
+
+
+def r_running_count(ctx: Context, m: re.Match[str]) -> Result | None:
+    """'today is the eighth day of the operation', 'suspended for a second consecutive
+    day', 'gains for a fourth week in a row': the count of a running series, said in the
+    present, names the day (week) of publication."""
+    unit = _unit_code(ctx.grammar, m.group("unit"))
+    if unit not in ("D", "W"):
+        return None
+    if ctx.dct is None:
+        return "DATE", "XXXX-XX-XX" if unit == "D" else "XXXX-WXX", ""
+    return "DATE", point_at(unit, ctx.dct), ""

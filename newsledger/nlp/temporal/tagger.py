@@ -140,9 +140,10 @@ def _candidates(g: Grammar, text: str) -> list[tuple[int, int, int, str, re.Matc
             spans = [(0, n)]
         else:
             spans = _windows(_hits(p.trigger, p.keywords, lowered, cache), *p.window, n)
+        ext = "ext" in p.regex.groupindex  # the expression is only this part of the match
         for lo, hi in spans:
             for m in p.regex.finditer(text, lo, hi):
-                s, e = m.span()
+                s, e = m.span("ext") if ext else m.span()
                 if e > s and _plausible(g, p.rule, m, text):
                     out.append((s, e, p.priority, p.rule, m))
     return out
@@ -196,9 +197,18 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
             and re.match(r"^\d{4}-Q[1-4]$", value)
             and not re.search(r"(?i)year[- ](?:ago|earlier)", m.group(0))
             and not _forecast_quarter(value, ctx, s, e)
+            and not _earlier_aside(value, ctx, s)
         ):
             ctx.last_quarter = (int(value[:4]), int(value[-1]))
             ctx.last_quarter_pos = s
+        elif (
+            rule == "quarter"
+            and ctx.last_quarter
+            and value == f"{ctx.last_quarter[0]:04d}-Q{ctx.last_quarter[1]}"
+        ):  # "in the latest quarter": the same quarter taken up again is the topic again
+            ctx.last_quarter_pos = s
+        if typ == "DURATION" and _is_months_span(value):
+            ctx.months_span_pos = s
         mm = _MONTH_VALUE.match(value)
         if mm and typ == "DATE" and rule in _MONTH_RULES:
             ctx.months.append((e, int(mm.group(1)), int(mm.group(2))))
@@ -210,19 +220,39 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
     return _date_clock_times(out, text)
 
 
+_MONTHS_SPAN = re.compile(r"^P(\d+)M$")
+
+
+def _is_months_span(value: str) -> bool:
+    """A reporting span longer than a quarter and shorter than a year ("the nine months",
+    "the first six months"): results compared "a year earlier" are then those of the same
+    months of the year before, which no TIMEX3 point but the year can name."""
+    m = _MONTHS_SPAN.match(value)
+    return m is not None and 3 < int(m.group(1)) < 12
+
+
+def _earlier_aside(value: str, ctx: Context, start: int) -> bool:
+    """A quarter before the one whose results the story just gave ("net rose in the third
+    quarter ... after a flat second quarter") is an aside: comparisons that follow ("a
+    year ago", "the year-earlier period") still refer to the story's quarter."""
+    if ctx.last_quarter is None or start - ctx.last_quarter_pos > 1500:
+        return False
+    return (int(value[:4]), int(value[-1])) < ctx.last_quarter
+
+
 def _forecast_quarter(value: str, ctx: Context, start: int, end: int) -> bool:
     """A quarter that has not begun at publication ("losses through the third quarter of
-    1990"), or a current one in a future clause ("will decline in the fourth quarter"), is
-    a forecast, not the period whose results the story compares with a year ago (a fiscal
-    "fourth quarter" can be over in October: "reported a decline in fourth-quarter
-    earnings")."""
+    1990"), or the current one outside a past clause ("will decline in the fourth quarter",
+    "has no estimate of the impact on fourth-quarter results"), is a forecast, not the
+    period whose results the story compares with a year ago (a fiscal "fourth quarter" can
+    be over in October: "reported a decline in fourth-quarter earnings")."""
     if ctx.dct is None:
         return False
     q = (int(value[:4]), int(value[-1]))
     now = (ctx.dct.year, (ctx.dct.month - 1) // 3 + 1)
     if q > now:
         return True
-    return q == now and tense(ctx, start, end) == "future"
+    return q == now and tense(ctx, start, end) != "past"
 
 
 _CLOCK_DATE_GAP = re.compile(r"\s*(?:,|on|,\s*on)?\s*$")
