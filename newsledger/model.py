@@ -115,6 +115,11 @@ class Event:
     negated: bool = False
     modality: Modality = "asserted"
     trigger: str | None = None
+    # each source/target actor's codes as of this article's date, aligned with the ids: a
+    # person's role changes over time ("KSVOPP" in 2019, "KSVGOV" in 2023), while the
+    # ledger-wide actor record keeps one set of codes
+    source_codes: tuple[dict[str, str], ...] = ()
+    target_codes: tuple[dict[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """``--format parquet``: one Parquet file per list into the ``-o`` folder.
 
-Nested fields keep their types (lists, structs); ``codes``/``counts`` maps are
-stored as JSON strings, since their keys vary per row.
+Nested fields keep their types (lists, structs); ``codes``/``counts`` maps and the
+events' ``source_codes``/``target_codes`` lists of them are stored as JSON strings,
+since their keys vary per row.
 
 DOCS: docs/export.md
 """
@@ -16,7 +17,7 @@ from newsledger.export.csv import require_folder
 from newsledger.export.records import ledger_records
 from newsledger.model import Ledger
 
-_JSON_FIELDS = {"codes", "counts"}
+_JSON_FIELDS = {"codes", "counts", "source_codes", "target_codes"}
 
 
 def _prepare(rec: dict[str, Any]) -> dict[str, Any]:

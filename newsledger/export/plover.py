@@ -17,15 +17,23 @@ from newsledger.export.json import open_output
 from newsledger.model import Actor, Ledger, record_dict
 
 
-def _actor(actor: Actor | None, actor_id: str) -> dict[str, Any]:
+def _actor(actor: Actor | None, actor_id: str, dated: dict[str, str] | None = None) -> dict[str, Any]:
+    """One inline actor; ``dated`` are its codes as of the event's article (a person's role
+    then), which win over the ledger-wide record's."""
     if actor is None:
         return {"id": actor_id, "name": actor_id}
-    codes = actor.codes or {}
+    codes = dated or actor.codes or {}
     cameo = codes.get("cameo", "")
     return {
         "id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country,
         "cameo": cameo or None, "sector": cameo[3:6] if len(cameo) >= 6 else None,
     }
+
+
+def _actors(
+    actors: dict[str, Actor], ids: tuple[str, ...], codes: tuple[dict[str, str], ...]
+) -> list[dict[str, Any]]:
+    return [_actor(actors.get(i), i, codes[k] if k < len(codes) else None) for k, i in enumerate(ids)]
 
 
 def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
@@ -40,8 +48,8 @@ def plover_records(ledger: Ledger) -> list[dict[str, Any]]:
             "mode": e.mode,
             "cameo": e.cameo,
             "event_date": e.date,
-            "source_actor": [_actor(actors.get(i), i) for i in e.source_ids],
-            "target_actor": [_actor(actors.get(i), i) for i in e.target_ids],
+            "source_actor": _actors(actors, e.source_ids, e.source_codes),
+            "target_actor": _actors(actors, e.target_ids, e.target_codes),
             "location": e.location,
             "negated": e.negated,
             "modality": e.modality,

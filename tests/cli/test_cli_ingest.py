@@ -190,3 +190,25 @@ def test_cli_same_text_under_two_given_ids_is_kept_twice(tmp_path: Path, capsys:
     assert run(["ingest", str(src), str(plain), "--db", str(db), "--published", "2023-02-28"], capsys)[0] == 0
     with Store.open(str(db)) as s:
         assert sorted(s.article_ids()) == ["outlet-2", "wire-1"]
+
+
+def test_cli_event_actors_carry_their_codes_as_of_each_article(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # one person, two roles: opposition leader before 2020, head of government after; the
+    # ledger-wide actor record has one set of codes, each event keeps the codes of its date
+    text = "Albin Kurti accused Serbia of blocking the deal.\n"
+    src = tmp_path / "r.jsonl"
+    src.write_text(json.dumps({"id": "old", "text": text, "published": "2019-05-01"}) + "\n"
+                   + json.dumps({"id": "new", "text": text, "published": "2023-05-01"}) + "\n")
+    db = tmp_path / "l.db"
+    assert run(["ingest", str(src), "--db", str(db)], capsys)[0] == 0
+    code, out, _ = run(["export", "--db", str(db), "--format", "json"], capsys)
+    events = {e["article_id"]: e for e in json.loads(out)["events"] if e["type"] == "ACCUSE"}
+    assert events["old"]["source_ids"] == events["new"]["source_ids"] == ["person:albin-kurti"]
+    assert events["old"]["source_codes"][0]["cameo"] == "KSVOPP"
+    assert events["new"]["source_codes"][0]["cameo"] == "KSVGOV"
+    assert events["new"]["target_codes"][0]["cameo"] == "SRB"
+    out_file = tmp_path / "ev.jsonl"
+    assert run(["export", "--db", str(db), "--format", "plover", "-o", str(out_file)], capsys)[0] == 0
+    plover = {r["article"]["id"]: r for r in map(json.loads, out_file.read_text().splitlines())}
+    assert plover["old"]["source_actor"][0]["cameo"] == "KSVOPP"
+    assert plover["new"]["source_actor"][0]["sector"] == "GOV"

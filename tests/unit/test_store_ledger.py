@@ -33,7 +33,8 @@ def make_analysis(aid: str = "a1", text: str = "Kurti met Vucic in Brussels on M
         time_expressions=(TimeExpression(aid, 29, 38, "on Monday", "DATE", "2023-02-27"),),
         quotes=(Quote(f"{aid}:q0", aid, kurti.id, "Kurti", "no", 0, 2, "direct", "said", ((0, 2),)),),
         events=(Event(f"{aid}:e0", aid, "CONSULT", (kurti.id,), (vucic.id,), text, 0, len(text),
-                      cameo="040", date="2023-02-27", location="Brussels"),),
+                      cameo="040", date="2023-02-27", location="Brussels",
+                      source_codes=({"cameo": "KSVGOV"},), target_codes=({"cameo": "SRBGOV"},)),),
     )
 
 
@@ -124,6 +125,8 @@ def test_store_migrates_a_v1_ledger_keeping_its_data(tmp_path: Path) -> None:
     with eng.begin() as conn:  # make it look like a ledger written by schema version 1
         conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN speaker_start")
         conn.exec_driver_sql("ALTER TABLE quotes DROP COLUMN speaker_end")
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN source_codes")
+        conn.exec_driver_sql("ALTER TABLE events DROP COLUMN target_codes")
         conn.exec_driver_sql("UPDATE meta SET value='1' WHERE key='schema_version'")
     eng.dispose()
     with Store.open(str(db)) as store:
@@ -131,6 +134,7 @@ def test_store_migrates_a_v1_ledger_keeping_its_data(tmp_path: Path) -> None:
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT value FROM meta WHERE key='schema_version'").scalar() == str(LATEST)
     assert back.quotes[0].text == "no" and back.quotes[0].speaker_start is None
+    assert all(e.source_codes == () and e.target_codes == () for e in back.events)
 
 
 def test_store_revision_changes_with_every_write_only(ledger_db: str) -> None:
