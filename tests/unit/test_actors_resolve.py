@@ -171,6 +171,14 @@ def test_people_the_kb_does_not_know(resources: Any, text: str, phrase: str, exp
         ("Albin Kurti met Aleksandar Vucic in Ohrid. The two leaders did not sign the text.", "leaders",
          ["person:albin-kurti", "person:aleksandar-vucic"]),
         ("Kurti spoke in Pristina. Both sides were absent.", "sides", None),  # no pair named before
+        # two coordinated actors are the pair, not the last two merely named in the sentence
+        ("Diplomats urged Armenia and Azerbaijan to talk while fighting raged in Ukraine after an "
+         "attack by Russia. The two countries agreed to meet.", "countries",
+         ["country:ARM", "country:AZE"]),
+        # the story's dyad, named together again and again, over a passing pair just before
+        ("Armenia and Azerbaijan met in Geneva. Armenia and Azerbaijan disagree over the border. "
+         "Their dispute is older than the war between Ethiopia and Eritrea. Both parties want a "
+         "deal.", "parties", ["country:ARM", "country:AZE"]),
     ],
 )
 def test_pair_anaphors_name_both_parties(resources: Any, text: str, phrase: str, expected: list[str] | None) -> None:

@@ -87,24 +87,60 @@ class PostPasses(ResolverState):
 
     def _pair_before(self, char: int, sent: int, sent_index: dict[int, int], window: int,
                      kinds: list[str]) -> list[str] | None:
+        """The pair a plural anaphor at ``char`` refers to: one candidate per sentence of the
+        window (two coordinated actors of one kind, else the last two of one kind); the
+        candidate of the same sentence wins, else the one named together in the most sentences
+        of the article (the story's dyad: "both parties" after a passing mention of another
+        war), the nearest on a tie."""
         out = self.out
         by_sent: dict[int, list[str]] = {}
+        heads: dict[int, str] = {}  # head token of each mention before the anaphor -> its actor
+        together: dict[int, set[str]] = {}  # every sentence of the article -> its actors
         for m in out.mentions:
-            if m.start >= char:
-                continue
             tok = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if tok is None:
                 continue
             s = sent_index.get(tok.start, -1)
-            if sent - window <= s <= sent:
-                ids = by_sent.setdefault(s, [])
-                if m.actor_id not in ids:
-                    ids.append(m.actor_id)
+            together.setdefault(s, set()).add(m.actor_id)
+            if m.start >= char or not sent - window <= s <= sent:
+                continue
+            heads[tok.root.i] = m.actor_id
+            ids = by_sent.setdefault(s, [])
+            if m.actor_id not in ids:
+                ids.append(m.actor_id)
+        candidates: list[tuple[int, list[str]]] = []
         for s in sorted(by_sent, reverse=True):
-            for kind in kinds:
-                same = [a for a in by_sent[s] if (out.actors.get(a) and out.actors[a].kind == kind)]
-                if len(same) >= 2:
-                    return same[-2:]
+            pair = self._sentence_pair(s, by_sent[s], heads, sent_index, kinds)
+            if pair is not None:
+                if s == sent:
+                    return pair
+                candidates.append((s, pair))
+        if not candidates:
+            return None
+
+        def shared(c: tuple[int, list[str]]) -> tuple[int, int]:
+            a, b = c[1]
+            return sum(1 for ids in together.values() if a in ids and b in ids), c[0]
+
+        return max(candidates, key=shared)[1]
+
+    def _sentence_pair(self, s: int, ids: list[str], heads: dict[int, str],
+                       sent_index: dict[int, int], kinds: list[str]) -> list[str] | None:
+        out = self.out
+        # two actors of one kind coordinated ("Belgrade and Pristina") before any two merely
+        # named in the sentence ("... as war rages in Ukraine invaded by Russia")
+        coordinated = [
+            (heads[h], heads[c.i]) for h in sorted(heads) if sent_index.get(h) == s
+            for c in self.doc[h].conjuncts if c.i > h and c.i in heads
+        ]
+        for a, b in reversed(coordinated):
+            ka, kb = out.actors.get(a), out.actors.get(b)
+            if a != b and ka and kb and ka.kind == kb.kind and ka.kind in kinds:
+                return [a, b]
+        for kind in kinds:
+            same = [a for a in ids if (out.actors.get(a) and out.actors[a].kind == kind)]
+            if len(same) >= 2:
+                return same[-2:]
         return None
 
     def add_plover_codes(self) -> None:
