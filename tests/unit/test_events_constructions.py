@@ -150,6 +150,13 @@ def test_scheduled_meeting_is_planned_and_dated(resources: Any) -> None:
     assert all(e["location"] == "Brussels" for e in events), events
 
 
+def test_deictic_time_words_date_the_event_by_the_article(resources: Any) -> None:
+    # "now" is PRESENT_REF: no calendar date, so the event takes the article's, as an
+    # undated one does (the timeline cannot place "PRESENT_REF")
+    events = code(resources, "Most EU countries now recognize Kosovo.")
+    assert events and all(e["date"] == PUBLISHED for e in events), events
+
+
 def test_one_event_per_action(resources: Any) -> None:
     events = code(resources, "Borrell held talks with Kurti.")
     assert len(events) == 1, events

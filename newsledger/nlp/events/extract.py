@@ -70,7 +70,9 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
             c.code = lex.code(str(recode[c.code.cameo])) or c.code
         sources, targets = arguments(c, doc_actors, lex)
         tx = governing_timex(c, sent, timexes)
-        date = tx.value if tx is not None else published
+        # a calendar value dates the event; "now" (PRESENT_REF), "recently", "soon" do not:
+        # such an event is dated like one with no time expression, by the article
+        date = tx.value if tx is not None and tx.value[:1].isdigit() else published
         mod = modality(c, published, tx.value if tx is not None else None, lex)
         if denied(c, lex):  # "X denied that it had fired": reported, and negated by its source
             c.negated, mod = True, "reported"
