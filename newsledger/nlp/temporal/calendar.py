@@ -84,14 +84,17 @@ def easter(year: int) -> dt.date:
 
 
 UNCUED_FUTURE_COST = 2.0
+FIRM_AGAINST_COST = 1000.0
 
 
-def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
+def pick_year(month: int, day: int | None, dct: dt.date, tense: str, firm: bool = False) -> int:
     """Year for a month (and day) named without one, by the clause's tense.
 
     Past: the latest such date not after the publication date (small look-ahead kept for
     deadlines reported in past tense); future: the next one not before it; unknown: the
-    nearest one.
+    nearest one. ``firm``: the tense comes from the verb the date depends on ("signed in
+    August"), and a date the tense contradicts is all but ruled out (``FIRM_AGAINST_COST``;
+    otherwise it costs three times its distance, as tense cues further off often err).
     """
     d = day or 15
     best, best_cost = dct.year, float("inf")
@@ -103,7 +106,7 @@ def pick_year(month: int, day: int | None, dct: dt.date, tense: str) -> int:
         diff = (c - dct).days
         slack = 7 if day else 20
         against = (tense == "past" and diff > slack) or (tense == "future" and diff < -slack)
-        cost = abs(diff) * (3 if against else 1)
+        cost = abs(diff) * ((FIRM_AGAINST_COST if firm else 3) if against else 1)
         if not tense and diff > slack:
             cost *= UNCUED_FUTURE_COST  # news mostly report the past: an uncued month leans back
         if cost < best_cost:

@@ -21,6 +21,7 @@ class Context:
     dct: dt.date | None
     ref: dt.date | None = None  # last fully specified date mentioned
     ref_pos: int = -1
+    ref_end: int = -1
     last_quarter: tuple[int, int] | None = None
     last_quarter_pos: int = -(10**9)
     # start of the last span of several months named ("for the nine months"): a year-ago
@@ -29,6 +30,8 @@ class Context:
     years: list[tuple[int, int]] = field(default_factory=list)  # (pos, year) of explicit years
     months: list[tuple[int, int, int]] = field(default_factory=list)  # (pos, year, month) named
     month_only_pos: int = -(10**9)  # end of the last month named without a day ("in February")
+    # (start, end, date) of the last weekday resolved in a past clause ("said on Monday")
+    past_day: tuple[int, int, dt.date] | None = None
 
     @property
     def anchor(self) -> dt.date | None:
@@ -117,8 +120,93 @@ def dmod(g: Grammar, s: str | None) -> str:
 
 
 def tense(ctx: Context, start: int, end: int) -> str:
-    """'past', 'future' or '' from the nearest tense cue in the clause around a span."""
+    """'past', 'future' or '' from the nearest tense cue in the clause around a span
+    (see ``tense_cue``)."""
+    return tense_cue(ctx, start, end)[0]
+
+
+def tense_cue(ctx: Context, start: int, end: int) -> tuple[str, bool]:
+    """The clause tense around a span, and whether it is firm: decided by the verb the
+    span directly depends on, one preposition before it ("signed in August", "took
+    effect on July 1"; ``context_words.adjunct_prepositions``), not by a cue further off.
+
+    A cue after the span counts double its distance, and not at all in two cases where
+    it cannot be the verb the span depends on, provided a cue precedes the span (the
+    span then follows its verb, as a time adverbial mostly does in news): an infinitive
+    ("agreed on Monday *to meet* again": the infinitive depends on "agreed") and a cue
+    beyond a clause boundary after the span ("arrived on Tuesday *and is due* to leave",
+    "which took effect on Saturday, *is due* to expire"; ``context_words.
+    clause_boundaries``). A span before its verb ("Kosovo Serbs on Sunday began",
+    "On Thursday, the two sides will meet") still takes the verb after it, and so does a
+    span that opens a clause of its own after its cue ("said that on Friday they would
+    sign"). A reporting frame set off by commas ("On Friday, he said, they would") is
+    passed over; so are the cues after a span that labels what follows ("2 June: the
+    government begins an inquiry", a timeline entry in headline present).
+    """
     text = ctx.text
+    g = ctx.grammar
+    lo, hi = _clause_window(text, start, end)
+    skip = _parentheticals(g, text, end, hi)
+    left: tuple[float, str, int] | None = None  # distance, tense, end of the cue
+    right: list[tuple[float, str, int, bool]] = []  # distance, tense, position, infinitive
+    label = g.label_after is not None and g.label_after.match(text, end)
+    for m in g.tense_re.finditer(text, lo, hi):
+        if start <= m.start() < end or any(a <= m.start() < b for a, b in skip):
+            continue
+        if label and m.start() >= end:
+            continue  # "2 June: government begins inquiry": a timeline label, headline tense
+        if m.group("pres"):  # "if the deal is signed on Friday": present, no past cue
+            inner = g.tense_re.match(text, m.start("part"))
+            if not (inner and inner.group("fut")):
+                continue
+            m = inner  # "is scheduled", "are expected to"
+        t = _cue_tense(g, text, m)
+        if m.end() <= start:
+            d = float(start - m.end())
+            if left is None or d < left[0]:
+                left = (d, t, m.end())
+        else:
+            inf = bool(g.infinitive_cue is not None and g.infinitive_cue.match(m.group(0)))
+            right.append(((m.start() - end) * 2.0, t, m.start(), inf))
+    if left is not None and right:
+        right = [r for r in right if not r[3]]
+        bound = hi
+        if g.clause_end is not None:
+            b = g.clause_end.search(text, end, hi)
+            bound = b.start() if b else hi
+        own = [r for r in right if r[2] < bound]
+        # "and" before the span may join nouns ("the concrete and steel box over the site on
+        # Thursday"): only a clause boundary proper separates it from the verb before
+        if g.clause_boundary is None or not g.clause_boundary.search(text, left[2], start):
+            right = own  # the span follows its verb: later clauses are not its own
+        elif own:  # "said that on Friday the two sides would sign": the verb of its clause
+            left, right = None, own
+    best, best_d = (left[1], left[0]) if left is not None else ("", float(10**9))
+    firm = bool(
+        left is not None
+        and g.adjunct_gap is not None
+        and g.adjunct_gap.fullmatch(text, left[2], start)
+    )
+    for d, t, _, _ in right:
+        if d < best_d and not firm:  # "those arrested on Saturday will be charged"
+            best, best_d = t, d
+    pp = g.past_perfect
+    if best == "future" and pp is not None and pp.search(text, lo, hi):
+        best, firm = "past", False  # "had been scheduled to expire Friday"
+    return best, firm
+
+
+def _parentheticals(g: Grammar, text: str, end: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of reporting frames set off by commas after a span ("On Friday, he said, the
+    two sides would sign"): their verb is not the one the span depends on."""
+    if g.parenthetical_report is None:
+        return []
+    return [m.span() for m in g.parenthetical_report.finditer(text, end, hi)]
+
+
+def _clause_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of text whose cues may decide a span's tense: back to the sentence
+    start (at most 90 characters), on to a sentence end, semicolon or quotation mark."""
     lo = max(0, start - 90)
     left = text[lo:start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind('" '))
@@ -136,25 +224,35 @@ def tense(ctx: Context, start: int, end: int) -> str:
         ]
         or [len(right)]
     )
-    hi = end + rc
-    best, best_d = "", float(10**9)
-    for m in ctx.grammar.tense_re.finditer(text, lo, hi):
-        if start <= m.start() < end:
-            continue
-        d = start - m.end() if m.end() <= start else (m.start() - end) * 2.0
-        if d < best_d:
-            best, best_d = ("future" if m.group("fut") else "past"), d
-            mb = ctx.grammar.modal_before
-            if (
-                best == "past"
-                and mb is not None
-                and mb.search(text, max(0, m.start() - 30), m.start())
-            ):
-                best = "future"  # "should be completed", "will be held": the modal decides
-    pp = ctx.grammar.past_perfect
-    if best == "future" and pp is not None and pp.search(text, lo, hi):
-        best = "past"  # "had been scheduled to expire Friday", "until Thursday they had not"
-    return best
+    return lo, end + rc
+
+
+def _cue_tense(g: Grammar, text: str, m: re.Match[str]) -> str:
+    """The tense one cue signals: a future cue right after an implicative past verb is
+    past ("refused to meet", "failed to resume"); a past form right after a modal is
+    future ("should be completed", "could be deployed") unless the modal is a past one
+    under negation ("could not be reached", "neither of them could be located")."""
+    if m.group("fut"):
+        pg = g.past_governor_before
+        if (
+            pg is not None
+            and g.infinitive_cue is not None
+            and g.infinitive_cue.match(m.group(0))
+            and pg.search(text, max(0, m.start() - 30), m.start())
+        ):
+            return "past"  # "failed to meet": the attempt has been made ("tried as soon as" not)
+        return "future"
+    mb = g.modal_before
+    mm = mb.search(text, max(0, m.start() - 30), m.start()) if mb is not None else None
+    if mm is None:
+        return "past"
+    if (
+        g.negation is not None
+        and re.sub(r"\s+", " ", mm.group("modal").lower()) in g.past_when_negated
+        and g.negation.search(text, max(0, mm.start() - 40), m.start())
+    ):
+        return "past"
+    return "future"
 
 
 def _quote_marks(s: str) -> tuple[int, ...]:
@@ -256,14 +354,18 @@ def _year_for_month(ctx: Context, month: int, day: int | None, m: re.Match[str])
     publication date."""
     if ctx.dct is None:
         return None
-    t = tense(ctx, m.start(), m.end())
+    t, firm = tense_cue(ctx, m.start(), m.end())
     g = ctx.grammar
+    lo, hi = _clause_window(ctx.text, m.start(), m.end())
     if (
         g.deadline_before is not None
         and g.deadline_before.search(ctx.text, max(0, m.start() - 20), m.start())
         and not (
-            g.past_perfect and g.past_perfect.search(ctx.text, max(0, m.start() - 40), m.end() + 40)
+            g.past_perfect
+            and g.past_perfect.search(ctx.text, max(lo, m.start() - 40), min(hi, m.end() + 40))
         )
     ):  # "pay down the loan by February": a deadline lies ahead ("by May it had fallen" not)
-        t = "future"
-    return cal.pick_year(month, day, ctx.dct, t)
+        t, firm = "future", False
+    # the verb the date directly depends on ("signed in August", "took effect on July 1")
+    # is sure of its tense; a cue further off is weaker evidence
+    return cal.pick_year(month, day, ctx.dct, t, firm=firm)

@@ -91,6 +91,27 @@ class Grammar:
     possessive_future_before: re.Pattern[str] | None = None
     past_perfect: re.Pattern[str] | None = None
     deadline_before: re.Pattern[str] | None = None
+    # a cue that is an infinitive ("to meet"): never the finite verb of its clause
+    infinitive_cue: re.Pattern[str] | None = None
+    # modals that look back when negated ("could not be reached"), and negation words
+    past_when_negated: frozenset[str] = frozenset()
+    negation: re.Pattern[str] | None = None
+    # words after which a future cue is a past ("failed to meet", "refused to hold")
+    past_governor_before: re.Pattern[str] | None = None
+    # a reporting frame between commas (", he said,"), skipped as a tense cue
+    parenthetical_report: re.Pattern[str] | None = None
+    # the gap between a verb and a time expression that depends on it (" on ", " in ")
+    adjunct_gap: re.Pattern[str] | None = None
+    # a future seen from a past moment ("would", "was to"): sequence of tenses
+    future_in_past: re.Pattern[str] | None = None
+    # a reporting verb next to a day: "said on Monday", "on Monday announced"
+    report_verb: re.Pattern[str] | None = None
+    # what follows a time expression that labels the rest of its line ("2 June: ...")
+    label_after: re.Pattern[str] | None = None
+    # words that start a clause (",", "that", "which" ...); after a time expression also
+    # coordinators ("and", "but"): ``clause_end``
+    clause_boundary: re.Pattern[str] | None = None
+    clause_end: re.Pattern[str] | None = None
     canonical: dict[str, str] = field(default_factory=dict)
 
 
@@ -133,13 +154,48 @@ def _expand(template: str, data: dict[str, Any], name: str) -> str:
 
 
 def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
+    """One regex for all tense cues, groups ``fut`` / ``past``, and ``pres`` for a present
+    auxiliary before a past participle ("is signed": present, not past; its participle
+    is group ``part``, which may itself be a future cue, "is scheduled")."""
     fut = _alternation(cues["future"])
     past = _alternation(cues["past"])
     suffix = re.escape(str(cues.get("past_suffix", "ed")))
+    aux = _alternation(cues.get("present_auxiliaries") or [])
+    neg = [str(w) for w in cues.get("futurate_not_after") or []]
+    futurate = ""
+    if aux and cues.get("futurate_progressive"):
+        # "is meeting", "are travelling" + a day: a plannable event arranged ahead
+        futurate = (
+            rf"|\b(?:{aux})\s+(?:[a-z]+ly\s+)?(?:{_alternation(cues['futurate_progressive'])})\b"
+        )
+    if cues.get("futurate_present"):
+        # "the mandate expires on Friday"; not "did not resume" (the auxiliary decides)
+        not_after = "".join(rf"(?<!{re.escape(w.lower())}\s)" for w in neg)
+        futurate += rf"|{not_after}(?<![\w'])(?:{_alternation(cues['futurate_present'])})(?!\w)"
+    pres = ""
+    if aux:
+        pres = (
+            rf"|(?P<pres>\b(?:{aux})\s+(?:(?:{_alternation(neg) or 'not'}|[a-z]+ly)\s+)?"
+            rf"(?:(?:{_alternation(cues.get('passive_progressive') or ['being'])})\s+)?"
+            rf"(?P<part>(?-i:[a-z]{{2,}}{suffix})|{past})\b)"
+        )
     return re.compile(
-        rf"(?P<fut>(?<![\w'])(?:{fut})(?![\w]))|(?P<past>(?<![\w'])(?:{past})(?!\w)|\b(?-i:[a-z]{{2,}}{suffix})\b)",
+        rf"(?P<fut>(?<![\w'])(?:{fut})(?![\w]){futurate}){pres}"
+        rf"|(?P<past>(?<![\w'])(?:{past})(?!\w)|\b(?-i:[a-z]{{2,}}{suffix})\b)",
         re.IGNORECASE,
     )
+
+
+def _boundary_regex(words: list[Any]) -> re.Pattern[str] | None:
+    """Clause boundaries: punctuation as given, words as whole words."""
+    if not words:
+        return None
+    punct = [str(w) for w in words if not re.search(r"\w", str(w))]
+    wordy = [w for w in words if re.search(r"\w", str(w))]
+    alts = [re.escape(p) for p in punct]
+    if wordy:
+        alts.append(rf"\b(?:{_alternation(wordy)})\b")
+    return re.compile("|".join(alts), re.IGNORECASE)
 
 
 def _keywords(trigger: str, data: dict[str, Any]) -> tuple[str, ...]:
@@ -218,7 +274,7 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
             rf"\s+(?!(?:{_alternation(cw['not_counted_nouns'])})\b)[a-z]+s\b"
         ),
         modal_before=re.compile(
-            rf"\b(?:{_alternation(cw['modals'])})\s+(?:(?:{_alternation(cw['modal_fillers'])})\s+)*$",
+            rf"\b(?P<modal>{_alternation(cw['modals'])})\s+(?:(?:{_alternation(cw['modal_fillers'])})\s+)*$",
             re.IGNORECASE,
         ),
         period_ending_after=re.compile(
@@ -243,6 +299,57 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
             re.compile(str(data["tense_cues"]["past_perfect"]), re.IGNORECASE)
             if data["tense_cues"].get("past_perfect")
             else None
+        ),
+        infinitive_cue=(
+            re.compile(
+                rf"(?:{_alternation([data['tense_cues']['infinitive_marker']])})\s", re.IGNORECASE
+            )
+            if data["tense_cues"].get("infinitive_marker")
+            else None
+        ),
+        past_when_negated=frozenset(str(w).lower() for w in cw.get("past_when_negated") or []),
+        negation=(
+            re.compile(rf"\b(?:{_alternation(cw['negations'])})(?!\w)", re.IGNORECASE)
+            if cw.get("negations")
+            else None
+        ),
+        past_governor_before=(
+            re.compile(rf"\b(?:{_alternation(cw['past_governors'])})\s+$", re.IGNORECASE)
+            if cw.get("past_governors")
+            else None
+        ),
+        parenthetical_report=(
+            re.compile(
+                rf",\s*(?:[\w.'’-]+\s+){{0,4}}(?:{_alternation(cw['reporting_verbs'])})\s*,",
+                re.IGNORECASE,
+            )
+            if cw.get("reporting_verbs")
+            else None
+        ),
+        adjunct_gap=(
+            re.compile(rf"\s+(?:{_alternation(cw['adjunct_prepositions'])})\s+", re.IGNORECASE)
+            if cw.get("adjunct_prepositions")
+            else None
+        ),
+        future_in_past=(
+            re.compile(rf"\b(?:{_alternation(cw['future_in_past'])})\b", re.IGNORECASE)
+            if cw.get("future_in_past")
+            else None
+        ),
+        report_verb=(
+            re.compile(
+                rf"(?:\b(?:{_alternation(cw['report_verbs'])})\b(?:\s+\w+){{0,2}}\s+"
+                rf"(?:(?:{_alternation(cw.get('adjunct_prepositions') or ['on'])})\s+)?$)"
+                rf"|(?:\s*,?\s*(?:{_alternation(cw['report_verbs'])})\b)",
+                re.IGNORECASE,
+            )
+            if cw.get("report_verbs")
+            else None
+        ),
+        label_after=(re.compile(str(cw["label_after"])) if cw.get("label_after") else None),
+        clause_boundary=_boundary_regex(cw.get("clause_boundaries") or []),
+        clause_end=_boundary_regex(
+            (cw.get("clause_boundaries") or []) + (cw.get("coordinators") or [])
         ),
         canonical={
             re.sub(r"\s+", " ", str(k).lower()): str(v).lower()

@@ -52,10 +52,25 @@ def r_month_day(ctx: Context, m: re.Match[str]) -> Result | None:
         year: int | None = int(m.group("y"))
     else:
         year = _year_for_month(ctx, month, day, m)
+        if year is not None and _gd(m, "wd") and ctx.dct is not None:
+            year = _year_of_weekday(ctx.dct, year, month, day, int(vocab(g, "weekdays", m["wd"])))
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", mod
     d = cal.valid_date(year, month, day)
     return ("DATE", d.isoformat(), mod) if d else None
+
+
+def _year_of_weekday(dct: dt.date, year: int, month: int, day: int, wd: int) -> int:
+    """A day named with its weekday ("Thursday, March 2") is in a year where it falls on
+    that weekday: the year chosen by tense if it does, else the nearest such year."""
+    fits = [
+        y
+        for y in (dct.year - 1, dct.year, dct.year + 1)
+        if (d := cal.valid_date(y, month, day)) is not None and d.isoweekday() == wd
+    ]
+    if not fits or year in fits:
+        return year
+    return min(fits, key=lambda y: abs((dt.date(y, month, day) - dct).days))
 
 
 def r_week_of(ctx: Context, m: re.Match[str]) -> Result | None:
@@ -356,8 +371,45 @@ def _weekday_date(ctx: Context, wd: int, rel: str, m: re.Match[str]) -> dt.date 
     ):  # "around Wednesday's ruling": a day that has come
         t = "past"
     if t == "future":
+        said = _speech_day(ctx, m) if not rel else None
+        if said is not None:  # "said on Monday they would meet on Friday": after Monday
+            return said + dt.timedelta(days=(wd - said.isoweekday()) % 7 or 7)
         return base + dt.timedelta(days=(wd - cur) % 7)
-    return base - dt.timedelta(days=(cur - wd) % 7)
+    d = base - dt.timedelta(days=(cur - wd) % 7)
+    if not rel:
+        ctx.past_day = (m.start(), m.end(), d)
+    return d
+
+
+def _speech_day(ctx: Context, m: re.Match[str]) -> dt.date | None:
+    """The day of a report whose future a weekday names, in the sequence of tenses:
+    "said on Monday they would meet on Friday" is the Friday after that Monday (which
+    may have passed by the publication date). The report is a past weekday or a full
+    date earlier in the same sentence, next to a reporting verb ("said", "announced";
+    ``context_words.report_verbs``), with a future-in-the-past cue ("would", "was to";
+    ``context_words.future_in_past``) between it and the weekday. A past day that dates
+    another event ("the suspect, arrested on Saturday, would be charged") is no anchor."""
+    g, text, dct = ctx.grammar, ctx.text, ctx.dct
+    if g.future_in_past is None or g.report_verb is None or dct is None:
+        return None
+    cands = [ctx.past_day] if ctx.past_day else []
+    if ctx.ref is not None:
+        cands.append((ctx.ref_pos, ctx.ref_end, ctx.ref))
+    best: dt.date | None = None
+    best_pos = -1
+    for start, end, day in cands:
+        if not (best_pos < end <= m.start() and day < dct):
+            continue
+        gap = text[end : m.start()]
+        if re.search(r"[.!?](?:\s|$)|\n", gap) or not g.future_in_past.search(gap):
+            continue
+        # the verb before ("said on Monday") or right after ("on Monday said")
+        if not (
+            g.report_verb.search(text, max(0, start - 25), start) or g.report_verb.match(text, end)
+        ):
+            continue
+        best, best_pos = day, end
+    return best
 
 
 def r_weekday(ctx: Context, m: re.Match[str]) -> Result | None:

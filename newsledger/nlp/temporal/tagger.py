@@ -191,6 +191,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
         if rule in _EXPLICIT_DATE_RULES and fm and typ in ("DATE", "TIME"):
             ctx.ref = dt.date(int(fm.group(1)), int(fm.group(2)), int(fm.group(3)))
             ctx.ref_pos = s
+            ctx.ref_end = e
         if (
             rule == "quarter"
             and m.groupdict().get("ord")
