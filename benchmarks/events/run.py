@@ -67,21 +67,26 @@ def load_petr_validate(kb: object) -> int:
     return n
 
 
-def actor_code(aid: str, actors: dict) -> str:
+def actor_code(aid: str, actors: dict, dated: dict | None = None) -> str:
+    """The actor's code: ``dated`` (its codes as of the article, kept on the event) first."""
     a = actors.get(aid)
     if a is None:
         return ""
-    codes = a.codes or {}
+    codes = dated or a.codes or {}
     if args.set == "plover_gsr" and codes.get("plover"):  # PLOVER-style actor codes (IGOs: "IGO" + sector)
         return codes["plover"][:6]
     return codes.get("cameo", "")[:6]
 
 
+def _nth(codes: tuple, k: int) -> dict | None:
+    return codes[k] if k < len(codes) else None
+
+
 def to_items(events: list, actors: dict) -> list[dict]:
     items = []
     for e in events:
-        srcs = [actor_code(a, actors) for a in e.source_ids] or [""]
-        tgts = [actor_code(a, actors) for a in e.target_ids] or [""]
+        srcs = [actor_code(a, actors, _nth(e.source_codes, k)) for k, a in enumerate(e.source_ids)] or [""]
+        tgts = [actor_code(a, actors, _nth(e.target_codes, k)) for k, a in enumerate(e.target_ids)] or [""]
         for s in srcs:
             for t in tgts:
                 items.append({"source": s, "target": t, "code": e.type if args.set == "plover_gsr" else (e.cameo or e.type),

@@ -116,7 +116,7 @@ def analyse(article: Article, resources: Resources, doc: Any = None) -> ArticleA
     for e in events:
         used.update(e.source_ids)
         used.update(e.target_ids)
-    actors = tuple(a for aid, a in doc_actors.actors.items() if aid in used)
+    actors = tuple(_ledger_actor(a, resources.kb) for aid, a in doc_actors.actors.items() if aid in used)
     return ArticleAnalysis(
         article=article,
         actors=actors,
@@ -135,6 +135,23 @@ def _with_actor_codes(event: Event, actors: dict[str, Actor]) -> Event:
         return tuple(dict(actors[i].codes) if i in actors else {} for i in ids)
 
     return replace(event, source_codes=codes(event.source_ids), target_codes=codes(event.target_ids))
+
+
+def _ledger_actor(actor: Actor, kb: Any) -> Actor:
+    """The actor as the ledger keeps it across articles: a person whose codes change with the
+    date (offices, dated roles) gets the codes of the office they are best known for (the
+    current or latest one), not those of this article's date, which its events keep
+    (``source_codes``/``target_codes``). So the stored record does not depend on the order
+    in which articles are ingested."""
+    entry = kb.known_entry(actor.id) if kb is not None and hasattr(kb, "known_entry") else None
+    if entry is None or not (entry.offices or any(s or t for s, t, _ in entry.periods)):
+        return actor
+    codes = kb.actor_at(entry, None).codes
+    if not codes.get("cameo"):
+        return actor
+    if "plover" not in codes:
+        codes = {**codes, "plover": kb.plover_code(codes["cameo"], actor.kind)}
+    return replace(actor, codes=codes)
 
 
 def _guarded(stage: str, notes: list[str], empty: Callable[[], Any], run: Callable[[], Any]) -> Any:

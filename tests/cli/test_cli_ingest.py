@@ -207,6 +207,10 @@ def test_cli_event_actors_carry_their_codes_as_of_each_article(tmp_path: Path, c
     assert events["old"]["source_codes"][0]["cameo"] == "KSVOPP"
     assert events["new"]["source_codes"][0]["cameo"] == "KSVGOV"
     assert events["new"]["target_codes"][0]["cameo"] == "SRB"
+    # the ledger-wide record: the office he is best known for (his latest), whatever the order
+    # the articles came in (the 2019 one was stored first)
+    kurti = next(a for a in json.loads(out)["actors"] if a["id"] == "person:albin-kurti")
+    assert kurti["codes"]["cameo"] == "KSVGOV"
     out_file = tmp_path / "ev.jsonl"
     assert run(["export", "--db", str(db), "--format", "plover", "-o", str(out_file)], capsys)[0] == 0
     plover = {r["article"]["id"]: r for r in map(json.loads, out_file.read_text().splitlines())}

@@ -24,8 +24,12 @@ def code(resources: Any, text: str) -> list[dict[str, Any]]:
     cameo = {a.id: (a.codes or {}).get("cameo", "") for a in an.actors}
     out = []
     for e in an.events:
-        out.append({"type": e.type, "src": [cameo.get(s, "") for s in e.source_ids],
-                    "tgt": [cameo.get(t, "") for t in e.target_ids], "negated": e.negated,
+        # each participant's codes as of the article's date (kept on the event), else the actor's
+        src = [(e.source_codes[k] if k < len(e.source_codes) else {}).get("cameo") or cameo.get(s, "")
+               for k, s in enumerate(e.source_ids)]
+        tgt = [(e.target_codes[k] if k < len(e.target_codes) else {}).get("cameo") or cameo.get(t, "")
+               for k, t in enumerate(e.target_ids)]
+        out.append({"type": e.type, "src": src, "tgt": tgt, "negated": e.negated,
                     "modality": e.modality, "date": e.date, "location": e.location, "cameo": e.cameo,
                     "trigger": e.trigger, "sentence": e.sentence})
     return out

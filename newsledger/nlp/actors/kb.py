@@ -212,6 +212,13 @@ class ActorKB:
         base = self.base()
         return base.places.get(norm(text)) if base is not None else None
 
+    def known_entry(self, actor_id: str) -> KBEntry | None:
+        """The entry behind ``actor_id``: a curated one, or a base-layer one already looked up."""
+        e = self.entries.get(actor_id)
+        if e is None and self._base is not None:
+            e = self._base.built(actor_id)
+        return e
+
     def actor_at(self, entry: KBEntry, date: str | None, extra_roles: tuple[str, ...] = ()) -> Actor:
         """The ``Actor`` record of ``entry`` on ``date``."""
         roles = tuple(dict.fromkeys([o.label for o in self.offices_at(entry, date)] + list(extra_roles)))

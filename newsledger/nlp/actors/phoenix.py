@@ -48,6 +48,7 @@ class BaseLayer:
                 if n > self.first.get(words[0], 0):
                     self.first[words[0]] = n
         self._entries: dict[int, KBEntry] = {}
+        self._by_id: dict[str, KBEntry] | None = None
         self._surnames: dict[str, list[int]] | None = None
 
     def surname(self, kb: ActorKB, word: str) -> list[KBEntry]:
@@ -72,6 +73,12 @@ class BaseLayer:
         cands = [e for e in self.surname(kb, word) if any(
             s is not None and c.get("cameo") and active(s, t, date) for s, t, c in e.periods)]
         return cands[0] if len({e.id for e in cands}) == 1 else None
+
+    def built(self, actor_id: str) -> KBEntry | None:
+        """The entry with ``actor_id`` among those built so far, else None."""
+        if self._by_id is None or len(self._by_id) != len(self._entries):
+            self._by_id = {e.id: e for e in self._entries.values()}
+        return self._by_id.get(actor_id)
 
     def entry(self, kb: ActorKB, idx: int) -> KBEntry:
         """The ``KBEntry`` of base row ``idx`` (built once; a curated entry of the same id wins)."""
