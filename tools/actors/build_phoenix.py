@@ -67,11 +67,17 @@ def build(directory: Path) -> dict:
     generic = {"of", "the", "and", "for", "in", "on", "s", "'s", "former", "new", "deputy", "acting"}
     for phrase in list(kb.titles) + list(agents):
         generic.update(phrase.replace("-", " ").split())
+    # the words that open a description of a person ("President Hosni Mubarak", "Serbian Prime
+    # Minister X"): titles, agent nouns and demonyms, not every word of a place name ("San Jose",
+    # "St. John's" would drop "Jose Eduardo dos Santos" and every "John ...")
+    describing = set(generic)
     for key, hits in kb.index.items():
         if any(h.entry.kind != "person" for h in hits):
             generic.update(key.replace("-", " ").split())
+        if any(h.entry.kind != "person" and h.how in ("adj", "people") for h in hits):
+            describing.update(key.replace("-", " ").split())
 
-    def ok_name(name: str, person: bool) -> bool:
+    def ok_name(name: str, person: bool, office: bool = False) -> bool:
         key = norm(name)
         words = key.split()
         if not words or key in discards or key in agents:
@@ -79,9 +85,11 @@ def build(directory: Path) -> dict:
         split = key.replace("-", " ").replace(".", " ").split()
         if all(w in generic for w in split):
             return False
-        if person and split[0] in generic:  # "President Hosni Mubarak": the resolver reads the title itself
+        if person and split[0] in describing:  # "President Hosni Mubarak": the resolver reads the title itself
             return False
-        if person and (len(words) < 2 or all(w in first for w in words)):
+        # a name made only of given names is too likely part of another name ("Ali Hassan"),
+        # unless it is the name of a top office holder ("David Cameron", "Goodluck Jonathan")
+        if person and (len(words) < 2 or (all(w in first for w in words) and not office)):
             return False
         return len(key) >= 3 and not key.isdigit()
 
@@ -97,7 +105,9 @@ def build(directory: Path) -> dict:
                   if "CountryInfo.txt" in line or "rulers.txt" in line.lower() and line.split("#", 1)[0].strip()
                   if parse_petrarch_actors(line.split("#", 1)[0])}
         for name, aliases, codes in parse_petrarch_actors(text):
-            codes = [(c, s, t) for c, s, t in codes if c and c[:3] not in sectors and c not in ("---", "+++")]
+            # a sector block alone is no actor code; "IGO" is also the prefix of every IGO code
+            codes = [(c, s, t) for c, s, t in codes if c and (c[:3] not in sectors or (c[:3] == "IGO" and len(c) > 3))
+                     and c not in ("---", "+++")]
             if not name or not codes:
                 continue
             undated = [c for c, s, t in codes if s is None and t is None]
@@ -124,7 +134,9 @@ def build(directory: Path) -> dict:
                 if m and m.group(1):
                     forms.append(m.group(1))
             # a one-word alias is kept only when it looks like an acronym ("The Foundation" is no name)
-            names = [n for k, n in enumerate(dict.fromkeys(forms)) if ok_name(n, person) and (
+            # a dated top government code ("GBRGOV", not a ministry's "ESPGOVHLH")
+            office = any(s is not None and len(c) == 6 and c[3:6] == "GOV" for c, s, _t in codes)
+            names = [n for k, n in enumerate(dict.fromkeys(forms)) if ok_name(n, person, office) and (
                 k == 0 or len(norm(n).split()) > 1 or len(norm(n)) <= 5)]
             if not names:
                 continue

@@ -121,11 +121,26 @@ class GroupRules(ResolverState):
         return True
 
     # ------------------------------------------------------------------ 4. agents
+    def drop_language_adjectives(self) -> None:
+        """"the Russian language", "Albanian-language newspapers": a country adjective that
+        names a language (``language_nouns``) is no mention of the country, nor the owner of
+        the group the language qualifies."""
+        words = set((self.kb.rules or {}).get("language_nouns") or [])
+        for it in self.items:
+            if it.kind != "kb" or it.hit is None or it.hit.how != "adj" or it.hit.entry.kind != "country":
+                continue
+            head = self.doc[it.end - 1].head
+            if head.i != it.end - 1 and head.lemma_.lower() in words:
+                it.kind = "consumed"
+
     def find_agents(self) -> None:
+        self.drop_language_adjectives()
         doc, agents = self.doc, self.kb.agents
         if not agents:
             return
         heads = {k.split()[-1] for k in agents}
+        pending: list[tuple[Item, Any]] = []  # unqualified groups that may take the sentence's country
+        collective = set((self.kb.rules or {}).get("context_collective_heads") or [])  # "an opposition coalition"
         for tok in doc:
             if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
                 continue
@@ -171,7 +186,63 @@ class GroupRules(ResolverState):
                 first = self.claimed[tok.head.i]
                 if first is not None and first.kind == "agent" and first.owner:
                     item.owner = first.owner
+            named = any(c.dep_ in ("compound", "amod") and c.i < k and c.text[:1].isupper() for c in tok.children)
+            if not item.owner and (not definite or named) and (item.plural or tok.lemma_.lower() in collective):
+                # (a definite group is an anaphor, "the rebels", unless a name describes it: "the
+                # Azadliq opposition coalition")
+                pending.append((item, tok))
             self.claim(item)
+        for item, tok in pending:  # once every group of the text is known
+            item.owner = self._sentence_country(tok, item.sector)
+
+    def _sentence_country(self, head: Any, sector: str) -> str | None:
+        """The owner of an unqualified domestic group ("demands from rebels", "pressuring workers
+        to end the strike", ``context_owned_sectors``) when its sentence names exactly one
+        country and names it as the state the group lives under: a government body of it
+        (``context_state_sectors``: "The Mozambique government accepted demands from rebels" ->
+        MOZREB) or a place of it ("demonstrators in Monrovia"). A country named only as a name or
+        adjective ("protesters burned Danish flags") or as the owner of forces ("Israeli troops
+        arrested protesters": forces often act abroad) is no evidence, though it counts against
+        another country. Groups that are often the foreign side of an act (civilians, soldiers,
+        police) and groups owned by a possessive ("their workers") are left alone."""
+        rules = self.kb.rules or {}
+        owned = set(rules.get("context_owned_sectors") or [])
+        if sector[:3] not in owned or any(c.dep_ == "poss" for c in head.children):
+            return None
+        state = set(rules.get("context_state_sectors") or [])
+        sent = head.sent
+        of_state: set[int] = set()  # "Iranian authorities": the body and its qualifier
+        for f in self.items:
+            if f.kind in ("agent", "title", "org") and f.sector[:3] in state and f.owner:
+                of_state.update(range(f.start, f.end))
+                of_state.update(j for a, b in f.extra for j in range(a, b))
+        keys: set[str] = set()
+        evidence = False
+        for j in range(sent.start, sent.end):
+            it = self.claimed[j]
+            e = None
+            place = False
+            if it is not None and it.kind in ("kb", "consumed") and it.hit is not None:
+                e = it.hit.entry
+                if e.kind != "country":
+                    e = self.kb.owners.get(e.country or "") if e.country else None
+                place = it.hit.how == "capital" and self.doc[j].dep_ == "pobj" and \
+                    self.doc[j].head.lower_ in ("in", "at", "near", "across", "throughout", "around")
+            elif it is not None and it.kind in ("agent", "title", "org") and it.owner:
+                e = self.kb.owners.get(it.owner)
+            else:
+                e = self.kb.entries.get(self.out.places.get(j, ""))
+                place = e is not None
+            if e is None or e.kind != "country" or e.key is None:
+                if it is not None and it.kind in ("kb", "consumed") and it.hit is not None \
+                        and it.hit.entry.kind == "organization" and not it.hit.entry.country:
+                    return None  # an international organisation is another party
+                continue
+            keys.add(e.key)
+            if len(keys) > 1:
+                return None
+            evidence = evidence or place or j in of_state
+        return next(iter(keys)) if keys and evidence else None
 
     def _person_at(self, i: int) -> bool:
         """Whether token ``i`` is claimed as a person's name (unknown or in the KB)."""
@@ -301,6 +372,9 @@ class GroupRules(ResolverState):
         aff = self._affiliation_owner(head)
         if aff is not None:
             return aff
+        origin = self._origin_owner(head)
+        if origin is not None:
+            return origin
         preps = set(self.kb.rules.get("agent_owner_preps") or ("of", "in", "from"))
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             return None  # "its forces in Lebanon": the possessor's forces (see coref), located there
@@ -340,6 +414,32 @@ class GroupRules(ResolverState):
             if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "country" \
                     and it.hit.entry.key is not None and it.end == c.i + 1:
                 return it
+        return None
+
+    def _origin_owner(self, head: Any) -> Item | None:
+        """"refugees fleeing Syria", "thousands of refugees fleeing the war in Liberia": the
+        country a group flees (``origin_verbs``) owns it: the first country or place of it in
+        the participle's phrase."""
+        verbs = set((self.kb.rules or {}).get("origin_verbs") or [])
+        if not verbs:
+            return None
+        holders = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+            holders.append(head.head.head)  # "thousands of refugees fleeing ..."
+        for h in holders:
+            for v in h.children:
+                if v.dep_ != "acl" or v.lemma_.lower() not in verbs:
+                    continue
+                for t in v.subtree:
+                    if t.i == v.i:
+                        continue
+                    it = self.claimed[t.i]
+                    if it is not None and it.kind in ("kb", "consumed") and it.hit is not None \
+                            and it.hit.entry.kind == "country" and it.hit.entry.key is not None:
+                        return it
+                    country = self.kb.entries.get(self.out.places.get(t.i, ""))
+                    if country is not None and country.key is not None and country.kind == "country":
+                        return Item(t.i, t.i + 1, "place-owner", hit=Hit(country, "place"))
         return None
 
     def _affiliation_owner(self, head: Any) -> Item | None:

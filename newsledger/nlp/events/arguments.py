@@ -58,7 +58,10 @@ def _head_actors(h: Any, doc_actors: Any) -> list[str]:
     # modifiers inside the phrase: "Serbian police", "Kosovo's prime minister" (each modifier
     # counts as one actor: its own head first, so "Iraqi President Saddam Hussein's" is one)
     owners: list[str] = []  # possessors: "Osama bin Laden's al-Qaeda network" is al-Qaeda's act
+    against = load_lexicon().lists["against_prefixes"]
     for c in h.children:
+        if c.i >= 2 and h.doc[c.i - 1].text == "-" and h.doc[c.i - 2].lower_ in against:
+            continue  # "an anti-Israel rally" is not Israel's
         # "the US-led war": the modifier of a participle; not an adverbial noun phrase hung on a
         # noun ("sales ..., with strings attached, Cuba")
         if c.dep_ in _NP_DEPS or (c.dep_ == "npadvmod" and h.pos_ in ("VERB", "ADJ")):
@@ -154,6 +157,9 @@ def subject_of(t: Any) -> tuple[Any, bool]:
         for c in t.head.children:  # "North Korea test-fired missiles": the compound before the verb
             if c.dep_ == "compound" and c.i < t.i:
                 return c, False
+    root = verbless_root_subject(t)
+    if root is not None:  # "Doctors from two aid groups donated ...": the verb read as a modifier
+        return root, False
     raised = False  # reached through an infinitive complement
     while cur is not None and seen < 6:
         seen += 1
@@ -183,6 +189,23 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             continue
         break
     return None, False
+
+
+def verbless_root_subject(t: Any) -> Any:
+    """The root noun of a sentence the parser left without a main verb, when verb ``t`` is a
+    clause hung on that noun phrase and is really the main verb ("Doctors from two aid groups
+    donated goods": ROOT(Doctors) ... acl(groups, donated)); else None. A participle with its
+    own agent ("goods donated by X") or subject stays a modifier."""
+    if t.dep_ != "acl" or t.tag_ not in ("VBD", "VBN"):
+        return None
+    root = t.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i > t.i or t.i not in {x.i for x in root.subtree}:
+        return None
+    if any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux", "auxpass") for c in t.children):
+        return None
+    if any(x.pos_ in ("VERB", "AUX") and x.i < t.i and x.i > root.i for x in root.subtree):
+        return None  # another verb between the root and this one: a genuine modifier clause
+    return root
 
 
 def governing_verb(t: Any) -> Any:
@@ -246,6 +269,14 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
             particle = particle_prep(h, lex) if h.i == t.i else None
             if particle is not None:  # "cordoned off the roads": the particle's object
                 objs += [o for o in particle[1].children if o.dep_ == "pobj"]
+            if h.i == t.i and not objs and not any(c.dep_ in ("xcomp", "ccomp") for c in h.children):
+                # "donated and delivered goods to X": verbs that share their object and its
+                # recipient (the next verb of the coordination, with no subject of its own)
+                for cj in h.children:
+                    if cj.dep_ == "conj" and cj.pos_ == "VERB" and cj.i - h.i <= 4 and not any(
+                            a.dep_ in ("nsubj", "nsubjpass") for a in cj.children):
+                        nxt.append(cj)
+                        hops.setdefault(cj.i, k)
             for c in objs:
                 if c.i not in skip:
                     out.append(c)

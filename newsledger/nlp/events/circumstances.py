@@ -135,6 +135,8 @@ def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
             for p in t.children:
                 if p.dep_ in ("dobj", "obj") and p not in frontier:
                     nxt.append(p)  # "deploy peacekeepers in Iraq": the object's place
+                if p.dep_ == "acl" and p.tag_ in ("VBN", "VBG") and t.dep_ in ("dobj", "obj"):
+                    nxt.append(p)  # "lifted the curfew imposed in Sudan": the place of the object's participle
                 if p.dep_ != "prep":
                     continue
                 for o in p.children:

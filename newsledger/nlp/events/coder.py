@@ -198,6 +198,37 @@ def _object_code(key: str, lemma: str, heads: list[str], obj: Any, lex: Lexicon)
     return None
 
 
+def _object_heads(obj: Any, olemma: str) -> list[str]:
+    """The keys object ``obj`` is looked up by, most specific first."""
+    # "violating the ceasefire agreement": the compound modifier is the more specific object
+    mods = [c for c in obj.children if c.dep_ in ("compound", "amod") and c.i < obj.i]
+    # "establish diplomatic ties", "stage a mock attack": modifier + object is the most specific
+    heads = [f"{m.lower_} {w}" for m in mods for w in dict.fromkeys((obj.lower_, olemma))]
+    heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
+    # "ended mediation efforts" -> mediation; "renewed diplomatic ties": the word after the verb
+    heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
+    return heads
+
+
+def _object_sense(key: str, lemma: str, obj: Any, heads: list[str], lex: Lexicon) -> tuple[Code, Any] | None:
+    """The code verb ``key`` takes from object ``obj`` and the event noun it absorbs, or None."""
+    found = _object_code(key, lemma, heads, obj, lex)
+    if found is not None:
+        return found, obj
+    # "tons of food aid", "a state of siege", "20 million euros in aid": the event noun under
+    # the object's "of" / "in"
+    for p in obj.children:
+        if p.dep_ == "prep" and lex.in_list("object_noun_preps", p.lower_):
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                ol = _lemma(o, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
+                found = _object_code(key, lemma, [ol] if ol else [], o, lex)
+                if found is not None:
+                    return found, o
+    return None
+
+
 def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     """The code of verb ``t`` and the event noun it absorbs (or None)."""
     key = _verb_key(t, lex)
@@ -208,27 +239,18 @@ def verb_code(t: Any, lex: Lexicon) -> tuple[Code | None, Any]:
     if obj is not None:
         olemma = _lemma(obj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
     if olemma:
-        # "violating the ceasefire agreement": the compound modifier is the more specific object
-        mods = [c for c in obj.children if c.dep_ in ("compound", "amod") and c.i < obj.i]
-        # "establish diplomatic ties", "stage a mock attack": modifier + object is the most specific
-        heads = [f"{m.lower_} {w}" for m in mods for w in dict.fromkeys((obj.lower_, olemma))]
-        heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]
-        # "ended mediation efforts" -> mediation; "renewed diplomatic ties": the word after the verb
-        heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "amod"]
-        found = _object_code(key, lemma, heads, obj, lex)
+        heads = _object_heads(obj, olemma)
+        found = _object_sense(key, lemma, obj, heads, lex)
         if found is not None:
-            return found, obj
-        # "tons of food aid", "a state of siege", "20 million euros in aid": the event noun under
-        # the object's "of" / "in"
-        for p in obj.children:
-            if p.dep_ == "prep" and lex.in_list("object_noun_preps", p.lower_):
-                for o in p.children:
-                    if o.dep_ != "pobj":
-                        continue
-                    ol = _lemma(o, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
-                    found = _object_code(key, lemma, [ol] if ol else [], o, lex)
-                    if found is not None:
-                        return found, o
+            return found
+    if obj is not None and obj.dep_ in ("dobj", "obj"):
+        # "provided aerial photographs and military intelligence": a later object of the list
+        # picks the sense when the first does not
+        for cj in obj.conjuncts:
+            ol = _lemma(cj, lex.verb_objects.get(key, {}), lex.verb_objects.get(lemma, {}), lex.nouns)
+            found = _object_sense(key, lemma, cj, _object_heads(cj, ol), lex) if ol else None
+            if found is not None:
+                return found
     # "took part in talks", "engaged in talks": light verb + preposition + event noun
     if key in lex.light_verbs or lemma in lex.light_verbs or lex.in_list("participation_verbs", lemma):
         for p in t.children:
@@ -307,7 +329,8 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     if noun is not None and own is not None:
         return Candidate(anchor=t, code=own, chain=[t], noun=noun, negated=_negated(t, lex))
     comp = _complement(t) if role or (own and own.plover in ("REQUEST", "THREATEN", "REJECT", "AGREE")) else None
-    if comp is not None and (comp.dep_ == "xcomp" or role in ("request", None) or own is not None):
+    if comp is not None and (comp.dep_ == "xcomp" or role in ("request", None) or own is not None
+                             or (role == "intent" and not _obj(t))):
         inner = resolve(comp, lex, depth + 1)
         if inner is not None:
             neg_inner = inner.negated or _negated(comp, lex)

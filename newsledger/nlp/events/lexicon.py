@@ -144,6 +144,6 @@ def load_lexicon() -> Lexicon:
                  "stative_participles", "participation_verbs", "participation_preps",
                  "condition_target_categories", "condition_marks", "reason_nouns", "natural_forces",
                  "object_noun_preps", "relational_nouns", "instrument_sectors",
-                 "denial_verbs", "claim_nouns"):
+                 "denial_verbs", "claim_nouns", "force_movement_nouns", "against_prefixes"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

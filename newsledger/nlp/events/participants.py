@@ -29,6 +29,7 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if c.noun is not None and not _patient_noun(c, doc_actors, lex):
         skip.add(c.noun.i)  # "held talks": the event noun, not a participant
     if c.nominal:
+        moves_force = t.lemma_.lower() in lex.lists["force_movement_nouns"]
         for ch in t.children:
             if ch.dep_ == "poss":
                 sources += np_actors(ch, doc_actors)
@@ -38,14 +39,22 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                         continue
                     if ch.lower_ in NOMINAL_SOURCE_PREPS:
                         sources += np_actors(o, doc_actors)
-                    elif ch.lower_ in NOMINAL_TARGET_PREPS:
-                        targets += np_actors(o, doc_actors)
+                    elif ch.lower_ == "of" and moves_force and _forces(o, doc_actors, lex):
+                        # "the withdrawal of Israeli troops", "the deployment of NATO troops": the
+                        # forces that move carry out the act
+                        sources += _forces(o, doc_actors, lex)
+                    elif ch.lower_ in NOMINAL_TARGET_PREPS or (ch.lower_ == "from" and moves_force):
+                        targets += np_actors(o, doc_actors)  # "... of Russian troops from Georgia"
         if not sources and t.dep_ in ("dobj", "pobj", "nsubjpass"):
             head = t.head.head if t.dep_ == "pobj" else t.head
             if _is_verbal(head):
                 subj, _ = subject_of(head)
                 if subj is not None:
                     sources += np_actors(subj, doc_actors)
+        if not targets:
+            targets += _against_actors(t, doc_actors, lex)  # "anti-American protests erupted"
+        if not targets:  # "insisted on its demand that Kenya release ...": the clause's subject
+            targets += [a for a in clause_subject_actors(c, doc_actors) if a not in sources]
         if not sources and c.code.plover in lex.lists["reciprocal_categories"] and len(_uniq(targets)) >= 2:
             sources, targets = targets, []  # "talks between Belgrade and Pristina": participants
         reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
@@ -68,8 +77,10 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         gsubj, gpassive = subject_of(gov)
         if gsubj is not None and not gpassive:
             sources = np_actors(gsubj, doc_actors)
-    if not sources and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
-        spk, _ = subject_of(top.head)  # "the rebels said they will release ...": the speaker
+    if not sources and not passive and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
+        # "the rebels said they will release ...": the speaker; not for a passive with no agent
+        # ("three civilians were killed, police said": the police report the act, not do it)
+        spk, _ = subject_of(top.head)
         if spk is not None:
             sources = np_actors(spk, doc_actors)
     if passive:
@@ -79,6 +90,17 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if c.request_target is not None:
         targets += np_actors(c.request_target, doc_actors)
         skip.add(c.request_target.i)
+    if not targets and c.noun is not None:
+        # "staged anti-American protests": the side the action's own event noun is against
+        targets += [a for a in _against_actors(c.noun, doc_actors, lex) if a not in sources]
+    if not targets and c.noun is not None and c.noun.i in skip:
+        # "tightened the blockade of Serbia", "eased its siege of Gaza": the "of" object of the
+        # action's own event noun (a country, or the country of a place)
+        targets += [a for a in _of_object_actors(c.noun, doc_actors, lex) if a not in sources]
+    if not targets:
+        # "condemned the killing of civilians by government forces": the doer of the act the
+        # action is about, not the act's own patient
+        targets += [a for a in _object_act_doers(c, doc_actors, lex, skip) if a not in sources]
     reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
     audience = set((lex.raw.get("audience_preps") or {}).get(c.code.plover) or ())
     fallback: list[str] = []
@@ -209,6 +231,71 @@ def _patient_noun(c: Candidate, doc_actors: Any, lex: Lexicon) -> bool:
         if code[3:6] in instruments and (code[:3] in source_countries or code.startswith("---")):
             return False
     return True
+
+
+def _of_object_actors(noun: Any, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """The actors of the "of" object of event noun ``noun`` ("the blockade of Serbia"), or the
+    country of a place there ("the siege of Gaza"); none for nouns whose "of" object is the
+    force that moves ("the deployment of troops")."""
+    if noun.lemma_.lower() in lex.lists["force_movement_nouns"]:
+        return []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj" or own_possession(o):
+                continue
+            found = np_actors(o, doc_actors)
+            if found:
+                return found
+            pid = doc_actors.place_for_token(o.i) if hasattr(doc_actors, "place_for_token") else None
+            if pid and pid in doc_actors.actors:
+                return [pid]
+    return []
+
+
+def _against_actors(noun: Any, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """The actors an event noun is marked as directed against by a prefix such as "anti-"
+    (``against_prefixes``: "anti-American protests" -> the United States), or []."""
+    doc = noun.doc
+    prefixes = lex.lists["against_prefixes"]
+    out: list[str] = []
+    for m in noun.children:
+        if m.i >= 2 and m.i < noun.i and doc[m.i - 1].text == "-" and doc[m.i - 2].lower_ in prefixes:
+            a = doc_actors.actor_for_token(m.i)
+            if a and a not in out:
+                out.append(a)
+    return out
+
+
+def _object_act_doers(c: Candidate, doc_actors: Any, lex: Lexicon, skip: set[int]) -> list[str]:
+    """The doers named by the "by" agent of an event noun that is the action's direct object
+    ("denounced the arrest of three officers by Serbia" -> Serbia), or []."""
+    top = c.chain[0] if c.chain else c.anchor
+    for v in dict.fromkeys([top, c.anchor]):
+        for o in v.children:
+            if o.dep_ not in ("dobj", "obj") or o.i in skip or _noun_key(o, lex.nouns) is None:
+                continue
+            for p in o.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    for b in p.children:
+                        if b.dep_ == "pobj":
+                            found = np_actors(b, doc_actors)
+                            if found:
+                                return found
+    return []
+
+
+def _forces(tok: Any, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """The actors of noun phrase ``tok`` when all of them are forces (``instrument_sectors``:
+    troops, police), else []."""
+    found = np_actors(tok, doc_actors)
+    instruments = lex.lists["instrument_sectors"]
+
+    def force(code: str) -> bool:  # "ISRMIL", "IGOWSTNATMIL": a sector block after the owner's
+        return any(code[k : k + 3] in instruments for k in range(3, len(code), 3))
+
+    return found if found and all(force(_code(a, doc_actors)) for a in found) else []
 
 
 def _stative(t: Any, lex: Lexicon) -> bool:
