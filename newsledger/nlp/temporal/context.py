@@ -181,6 +181,11 @@ def tense_cue(ctx: Context, start: int, end: int) -> tuple[str, bool]:
             right = own  # the span follows its verb: later clauses are not its own
         elif own:  # "said that on Friday the two sides would sign": the verb of its clause
             left, right = None, own
+    elif right and g.complement_after is not None and g.complement_after.match(text, end):
+        # no verb before the span: the first cue after it decides ("Kosovo Serbs on Sunday
+        # began"), but not one in a complement clause that opens right after the span
+        # ("Mubarak's announcement Tuesday that he will hand over power")
+        right = []
     best, best_d = (left[1], left[0]) if left is not None else ("", float(10**9))
     firm = bool(
         left is not None
@@ -233,6 +238,9 @@ def _cue_tense(g: Grammar, text: str, m: re.Match[str]) -> str:
     future ("should be completed", "could be deployed") unless the modal is a past one
     under negation ("could not be reached", "neither of them could be located")."""
     if m.group("fut"):
+        pm = g.perfect_after_modal
+        if pm is not None and pm.match(text, m.end()) and _low(m.group(0)) in g.past_perfect_modals:
+            return "past"  # "you would have seen it on Friday": a perfect looks back
         pg = g.past_governor_before
         if (
             pg is not None

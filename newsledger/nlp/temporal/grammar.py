@@ -112,6 +112,13 @@ class Grammar:
     # coordinators ("and", "but"): ``clause_end``
     clause_boundary: re.Pattern[str] | None = None
     clause_end: re.Pattern[str] | None = None
+    # a complement clause right after a span ("the announcement Tuesday *that* he will
+    # ..."): its verb is not the span's
+    complement_after: re.Pattern[str] | None = None
+    # "have" after a modal ("would have seen"): with a modal from ``past_perfect_modals``, a
+    # look back
+    perfect_after_modal: re.Pattern[str] | None = None
+    past_perfect_modals: frozenset[str] = frozenset()
     canonical: dict[str, str] = field(default_factory=dict)
 
 
@@ -169,9 +176,20 @@ def _tense_regex(cues: dict[str, Any]) -> re.Pattern[str]:
             rf"|\b(?:{aux})\s+(?:[a-z]+ly\s+)?(?:{_alternation(cues['futurate_progressive'])})\b"
         )
     if cues.get("futurate_present"):
-        # "the mandate expires on Friday"; not "did not resume" (the auxiliary decides)
+        # "the mandate expires on Friday"; not "did not resume" (the auxiliary decides), nor
+        # an aspectual verb before its complement ("the mud begins to swirl": a description)
+        # (``aspectual_present``)
         not_after = "".join(rf"(?<!{re.escape(w.lower())}\s)" for w in neg)
         futurate += rf"|{not_after}(?<![\w'])(?:{_alternation(cues['futurate_present'])})(?!\w)"
+        asp = cues.get("aspectual_present") or {}
+        if asp.get("verbs"):
+            not_before = "".join(
+                rf"(?!\s+{re.escape(str(w).lower())}\b)" for w in asp.get("not_before") or []
+            )
+            futurate += (
+                rf"|{not_after}(?<![\w'])(?:{_alternation(asp['verbs'])})(?!\w)"
+                rf"{not_before}"
+            )
     pres = ""
     if aux:
         pres = (
@@ -351,6 +369,15 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
         clause_end=_boundary_regex(
             (cw.get("clause_boundaries") or []) + (cw.get("coordinators") or [])
         ),
+        complement_after=(
+            re.compile(rf"\s*,?\s*(?:{_alternation(cw['complementizers'])})\b", re.IGNORECASE)
+            if cw.get("complementizers")
+            else None
+        ),
+        perfect_after_modal=(
+            re.compile(str(cw["modal_perfect"]), re.IGNORECASE) if cw.get("modal_perfect") else None
+        ),
+        past_perfect_modals=frozenset(str(w).lower() for w in cw.get("past_perfect_modals") or []),
         canonical={
             re.sub(r"\s+", " ", str(k).lower()): str(v).lower()
             for k, v in (data.get("canonical_words") or {}).items()
