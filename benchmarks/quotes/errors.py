@@ -2,6 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/quotes/errors.py --split dev [--limit N] [--kinds direct] [--show BUCKET] [--n 20]
+    .venv/bin/python benchmarks/quotes/errors.py --split train --limit 300 --by-cue indirect [--min-n 5]
 
 Reads the predictions ``benchmarks/out/quotes/<tag>.pred.jsonl`` written by ``run.py`` and
 pairs them with gold using the shared scorer's own functions (alphanumeric positions,
@@ -87,6 +88,12 @@ def by_how(a: argparse.Namespace) -> None:
         mp = {pi: gi for gi, pi in pairs}
         for pi, (q, how) in enumerate(zip(qs, trace, strict=True)):
             key = f"{how} {q.kind}"
+            if a.by_cue:  # the cue's lemma (the cue token nearest the content) and the construction
+                if a.by_cue != "all" and q.kind != a.by_cue:
+                    continue
+                toks = [t for t in doc if q.cue and t.text == q.cue.split()[0]]
+                lemma = min(toks, key=lambda t: min(abs(t.idx - q.start), abs(t.idx - q.end))).lemma_.lower() if toks else "-"
+                key = f"{lemma} {how.split(':')[0]}"
             if pi in mp:
                 tp[key] += 1
                 spk[key] += bool(g["quotes"][mp[pi]].get("speaker")) == bool(q.speaker_id or q.speaker_text)
@@ -102,6 +109,8 @@ def by_how(a: argparse.Namespace) -> None:
     print(f"{'construction kind':32s}   tp   fp  prec")
     for key in sorted(set(tp) | set(fp), key=lambda k: (-(tp[k.split(" :")[0].strip()] + fp[k.split(" :")[0].strip()]), k)):
         n = tp[key] + fp[key]
+        if a.by_cue and (n < a.min_n or key.startswith("  ")):
+            continue
         print(f"{key:32s} {tp[key]:4d} {fp[key]:4d} {tp[key] / n:.2f}")
 
 
@@ -114,8 +123,11 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=15)
     ap.add_argument("--by-how", action="store_true",
                     help="re-extract from the parse cache and give precision per construction")
+    ap.add_argument("--by-cue", default="", metavar="KIND",
+                    help="like --by-how, per cue lemma and construction, for quotes of KIND (indirect, direct, partial, all)")
+    ap.add_argument("--min-n", type=int, default=5, help="--by-cue: rows with at least this many quotes")
     a = ap.parse_args()
-    if a.by_how:
+    if a.by_how or a.by_cue:
         by_how(a)
         return
     sc, tag, gold = _gold(a)

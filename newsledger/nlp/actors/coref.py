@@ -15,7 +15,9 @@ Sieves, applied in text order so that each mention sees only what came before it
 5. demonym speakers ("Kosovar added") -> the most salient person of that country so far;
 6. pronouns: the closest sentence with a compatible antecedent (gender for he/she,
    country/organisation for it/its), the main clause's subject first, then other
-   subjects, then recency; an object pronoun is never bound to the subject of its own verb.
+   subjects, then recency; an object pronoun is never bound to the subject of its own verb;
+   a pronoun of the narration is never bound to a name inside a quotation ('"My adviser,
+   John Doe, warned me," he said': he is not John Doe).
 
 DOCS: docs/actors.md
 """
@@ -33,6 +35,7 @@ from newsledger.nlp.actors.sieves import (
     UNQUALIFIED_SECTORS,
     climb,
     is_subject,
+    name_tokens,
     root_token,
 )
 
@@ -55,6 +58,7 @@ class _State(ReferenceSieves):
         max_back = 1 if neuter else 3
         want = {"male": "m", "female": "f"}.get(it.gender or "")
         bound_verb = tok.head if tok.dep_ in ("dobj", "iobj", "dative") else None
+        narration = not self.quoted(it.start)
         for back in range(0, max_back + 1):
             s = sent - back
             if s < 0:
@@ -63,6 +67,8 @@ class _State(ReferenceSieves):
             for pos, (item, aid) in enumerate(self.history):
                 if self.sent_of.get(item.start) != s or item.start >= it.start:
                     continue
+                if narration and self.quoted(item.start):
+                    continue  # the reporter's "he" is not someone named inside a quotation
                 a = r.out.actors.get(aid)
                 if a is None:
                     continue
@@ -80,15 +86,37 @@ class _State(ReferenceSieves):
                 if bound_verb is not None and root.dep_ in SUBJECT_DEPS and root.head.i == bound_verb.i:
                     continue
                 if root.dep_ in SUBJECT_DEPS:  # the main clause's subject first, then other subjects
-                    rank = 0 if root.head.dep_ == "ROOT" or root.head.i == root.sent.root.i else 1
+                    rank = 0 if self.main_verb(root.head) else 1
                 else:
                     rank = 2
                 coded = 0 if (a.codes or {}).get("cameo") or not neuter else 1  # "X, an umbrella union, said it"
                 # the subject itself before a modifier inside its apposition ("Pakistan, a key U.S. ally, ... its")
-                inner = 1 if neuter and root_token(doc, item).dep_ in ("compound", "amod", "nmod", "poss") else 0
+                # (and for people: "Simmons, an Obama supporter, said he ...": he is Simmons)
+                inner = 1 if root_token(doc, item).dep_ in ("compound", "amod", "nmod", "poss") else 0
                 cands.append((rank, inner, coded, -pos, aid))
             if cands:
                 return min(cands)[-1]
+        return None
+
+    def short_org_form(self, it: Item) -> str | None:
+        """The organisation an unknown organisation name shortens: the latest one named before it
+        whose name holds it as its closing words ("the Telegraph" after "The Daily Telegraph",
+        "the Foundation" after "The Heritage Foundation"), as news style shortens a name once
+        given in full."""
+        if it.kind != "org" or not it.name or not self.doc[it.start].text[:1].isupper():
+            return None  # "a machinists spokesman": no shortened name
+        short = name_tokens(it.name)
+        if not short or short[0] == "the":
+            short = short[1:]
+        if not short:
+            return None
+        for _item, aid in reversed(self.history):
+            a = self.r.out.actors.get(aid)
+            if a is None or a.kind != "organization":
+                continue
+            full = tuple(w for w in name_tokens(a.name) if w != "the")
+            if len(full) > len(short) and full[-len(short):] == short:
+                return aid
         return None
 
     # --------------------------------------------------------------- main loop
@@ -104,6 +132,11 @@ class _State(ReferenceSieves):
             elif it.kind == "person":
                 it.actor = self.resolve_person_name(it)
             elif it.kind == "org":
+                short = self.short_org_form(it)
+                if short is not None:
+                    it.actor = short
+                    self.history.append((it, short))
+                    continue
                 e = r.kb.lookup(it.name, r.date)
                 codes: dict[str, str] = {}
                 country = None

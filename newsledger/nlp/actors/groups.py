@@ -372,9 +372,9 @@ class GroupRules(ResolverState):
         aff = self._affiliation_owner(head)
         if aff is not None:
             return aff
-        origin = self._origin_owner(head)
-        if origin is not None:
-            return origin
+        origin_owner = self._origin_owner(head)
+        if origin_owner is not None:
+            return origin_owner
         preps = set(self.kb.rules.get("agent_owner_preps") or ("of", "in", "from"))
         if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children):
             return None  # "its forces in Lebanon": the possessor's forces (see coref), located there

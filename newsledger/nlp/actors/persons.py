@@ -45,13 +45,48 @@ class PersonSieves(SieveState):
                     self.appos.setdefault(id(owner), []).append(t)
 
 
+    # --------------------------------------------------------------- gender
+    def honorific_gender(self, it: Item) -> str | None:
+        """"m"/"f" from an honorific before or opening the item ("Mrs. Clinton", "Mr. Bush")."""
+        doc, hon = self.doc, self.r.honorifics
+        for j in (it.start - 1, it.start):
+            if 0 <= j < len(doc) and doc[j].lower_ in hon and hon[doc[j].lower_]:
+                return hon[doc[j].lower_]
+        return it.gender if it.gender in ("m", "f") else None
+
+    def entry_gender(self, entry: Any) -> str | None:
+        """A KB person's sex: the entry's own, else that of its first given name."""
+        if getattr(entry, "gender", None) in ("m", "f"):
+            return str(entry.gender)
+        words = norm(entry.name).split()
+        return self.r.kb.first_names.get(words[0]) if len(words) > 1 else None
+
+    def form_gender(self, f: Item) -> str | None:
+        """The sex a person name item shows: its honorific, its KB entry, its first given name."""
+        g = self.honorific_gender(f)
+        if g is None and f.kind == "kb" and f.hit is not None:
+            g = self.entry_gender(f.hit.entry)
+        if g is None:
+            words = name_tokens(self.doc[f.start : f.end].text)
+            g = self.r.kb.first_names.get(words[0]) if len(words) > 1 else None
+        return g
+
+    def gender_clash(self, it: Item, entry: Any) -> bool:
+        """Whether the item's honorific contradicts a KB person's sex ("Mrs. Clinton" is not Bill)."""
+        g = self.honorific_gender(it)
+        other = self.entry_gender(entry) if g else None
+        return bool(g and other and g != other)
+
     # --------------------------------------------------------------- names
     def _longer_form(self, it: Item, toks: tuple[str, ...]) -> Item | None:
-        """The first person item whose name contains ``toks`` as a shorter form, earlier ones first."""
-        before = [f for f, ft in self.forms if f.start < it.start and contains_run(ft, toks)]
+        """The first person item whose name contains ``toks`` as a shorter form, earlier ones first;
+        none of the other sex where an honorific marks it ("Mr. Bush" is not Barbara Bush)."""
+        g = self.honorific_gender(it)
+        forms = self.forms if g is None else [(f, ft) for f, ft in self.forms if self.form_gender(f) in (None, g)]
+        before = [f for f, ft in forms if f.start < it.start and contains_run(ft, toks)]
         if before:  # a bare surname refers to the person introduced first ("Cruz" after "Ted Cruz" ... "Heidi Cruz")
             return before[0]
-        after = [f for f, ft in self.forms if f.start > it.start and contains_run(ft, toks)]
+        after = [f for f, ft in forms if f.start > it.start and contains_run(ft, toks)]
         return after[0] if after else None
 
     def _canonical(self, it: Item) -> Item:
@@ -71,7 +106,8 @@ class PersonSieves(SieveState):
         KB person by surname (base-layer surname after a title included), else an unknown person."""
         r = self.r
         text = r.doc[it.start : it.end].text
-        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and h.how in ("name", "alias")]
+        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and h.how in ("name", "alias")
+                and not self.gender_clash(it, h.entry)]
         if hits:
             return self._kb_person(hits[0].entry, it)
         canon = self._canonical(it)
@@ -81,7 +117,7 @@ class PersonSieves(SieveState):
             if canon.actor is not None:
                 return canon.actor
             return self._unknown_person(canon, it)
-        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person"]
+        hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and not self.gender_clash(it, h.entry)]
         if hits:
             return self._kb_person(hits[0].entry, it)
         e = self._base_surname(it)
@@ -218,7 +254,7 @@ class PersonSieves(SieveState):
         pr = r.person_roles.setdefault(aid, set())
         for t in titles:
             pr.add((t.owner, t.role or ""))
-        given = r.kb.first_names.get(norm(name.split()[0])) if len(name.split()) > 1 else None
+        given = r.kb.first_names.get(norm(name.split()[0])) if name.split() else None  # "Melanie" alone too
         if it.gender or canon.gender or given:
             r.genders[aid] = it.gender or canon.gender or given
         else:

@@ -53,6 +53,25 @@ class ReferenceSieves(PersonSieves):
         r = self.r
         assert it.hit is not None
         e, how = it.hit.entry, it.hit.how
+        if (e.kind == "organization" and how in ("name", "alias")) or (
+                e.kind == "person" and how in ("alias", "surname")):
+            # a dictionary name that is part of a person's name in this text ("Al-Awlaki" after
+            # "Anwar al-Awlaki", not the group the dictionaries list under that alias; "Simmons"
+            # after "Jamal Simmons", not another Simmons of the dictionaries): that person
+            longer = self._longer_form(it, name_tokens(r.doc[it.start : it.end].text))
+            if longer is not None and longer.kind == "person":
+                return longer.actor or self._unknown_person(self._canonical(longer), it)
+        if e.kind == "person" and self.gender_clash(it, e):
+            # "Mrs. Clinton" where the dictionaries' Clinton is Bill: the woman the text names in
+            # full, else another dictionary person of that name and sex, else a person of her own
+            longer = self._longer_form(it, name_tokens(r.doc[it.start : it.end].text))
+            if longer is not None and longer.kind == "person":
+                return longer.actor or self._unknown_person(self._canonical(longer), it)
+            if longer is not None and longer.kind == "kb" and longer.hit is not None:
+                return self._kb_person(longer.hit.entry, it)
+            other = [h.entry for h in r.kb.hits(r.doc[it.start : it.end].text)
+                     if h.entry.kind == "person" and not self.gender_clash(it, h.entry)]
+            return self._kb_person(other[0], it) if other else self._unknown_person(it, it)
         if getattr(e, "_base", False):  # dictionary names are upper case: take the text's casing ("FBI")
             aid = self._kb_person(e, it) if e.kind == "person" else r.kb_actor(e)
             a = r.out.actors[aid]
@@ -61,10 +80,6 @@ class ReferenceSieves(PersonSieves):
                 r.out.actors[aid] = Actor(a.id, text, a.kind, a.country, a.aliases, a.codes, a.roles)
             return aid
         if e.kind == "person":
-            if how == "surname":
-                longer = self._longer_form(it, name_tokens(r.doc[it.start : it.end].text))
-                if longer is not None and longer.kind == "person":
-                    return longer.actor or self._unknown_person(self._canonical(longer), it)
             return self._kb_person(e, it)
         if how in ("capital", "metonym"):
             if self.acting(it):

@@ -61,6 +61,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         self.collective_agents = {str(w) for w in rules.get("collective_agents") or ()}
         self.relation_nouns = set(met.get("relation_nouns") or [])
         self.speaker_deps = set(rules.get("speaker_demonym_deps") or ["nsubj"])
+        self.interjections = {str(w).lower() for w in rules.get("interjections") or ()}
+        self.name_suffixes = {norm(str(w)) for w in rules.get("name_suffixes") or ()}
         self.ambiguous = {norm(a) for a in kb.ambiguous}
         self.ents: list[Any] = list(doc.ents)
         self.ent_of: dict[int, Any] = {t.i: e for e in self.ents for t in e}
@@ -224,7 +226,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             while start < end and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
                 start += 1
             while end > start and (self.doc[end - 1].is_punct or self.doc[end - 1].lower_ in ("'s", "’s")
-                                   or self.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+                                   or self.doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
+                                   or (end - start > 1 and self.doc[end - 1].lower_ in self.pronouns)):  # "National Post he"
                 end -= 1
             gender = None
             while start < end and self.doc[start].lower_ in self.honorifics:
@@ -243,6 +246,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
                 continue  # "US Congress": an agent noun with its owner (step 4)
             if kind == "person" and norm(self.doc[start:end].text) in self.kb.not_people:
                 kind = "org"
+            if kind == "org" and self._given_name_first(start, end):
+                kind = "person"  # "Carly Fiorina" labelled ORG (often on a title-case line)
             if kind == "norp" and self.doc[start:end].root.dep_ in ("amod", "compound", "nmod"):
                 continue
             if kind == "norp" and self._ethnic_group(start, end):
@@ -251,10 +256,28 @@ class Resolver(GroupRules, TitleRules, PostPasses):
                 start, end = self._headline_names().trim(self.doc, start, end)
             if kind == "person" and not _name_like(self.doc[start:end]):
                 continue
+            if kind == "person" and end - start == 1 and self._not_a_name_word(self.doc[start]):
+                continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _given_name_first(self, start: int, end: int) -> bool:
+        """Whether an entity the parser calls an organisation reads as a person's name: two or
+        three capitalised words, the first a known given name, none a word of the KB's agents."""
+        span = self.doc[start:end]
+        if not 2 <= len(span) <= 3 or norm(span[0].text) not in self.kb.first_names:
+            return False
+        return all(t.is_alpha and t.is_title and t.lower_ not in self.kb.agents for t in span)
+
+    def _not_a_name_word(self, tok: Any) -> bool:
+        """Whether a one-word PERSON entity is an interjection ("Meh") or a verb form ("Conceding
+        that ...") rather than a name; a known given name is always a name."""
+        key = norm(tok.text)
+        if key in self.kb.first_names:
+            return False
+        return tok.lower_ in self.interjections or tok.tag_.startswith("VB")
 
     def _headline_names(self) -> HeadlineNames:
         """The document's title-case lines and body person names (built on first use)."""
@@ -284,7 +307,9 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         surnames = set()
         for it in self.items:
             if it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"):
-                words = norm(self.doc[it.start : it.end].text).split()
+                words = norm(self.doc[it.start : it.end].text).replace(",", " ").split()
+                while len(words) > 2 and words[-1] in self.name_suffixes:
+                    words = words[:-1]  # "Luther Stan Pate IV" -> Pate
                 if len(words) > 1:
                     surnames.add(words[-1])
         if not surnames:
@@ -295,8 +320,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             it = self.claimed[tok.i]
             if it is None:
                 self.claim(Item(tok.i, tok.i + 1, "person", name=tok.text))
-            elif it.kind == "org" and it.end - it.start == 1:
-                it.kind = "person"
+            elif it.kind in ("org", "norp") and it.end - it.start == 1:
+                it.kind = "person"  # the parser's label for a lone surname ("Calabrese told ...")
 
     def _find_office_surnames(self) -> None:
         """A lone surname the parser neither labelled nor tagged as a name ("Musharraf resigned",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Any
 
 from newsledger.nlp.actors.kb import norm
@@ -49,6 +51,25 @@ def contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     return m < n and any(longer[i : i + m] == shorter for i in range(n - m + 1))
 
 
+def quoted_tokens(doc: Any, text: str) -> list[bool]:
+    """Per token of ``doc``: whether it lies inside a quotation (the quotes stage's mark reader,
+    ``quotes.marks.find_mark_spans``: straight, curly and doubled marks, multi-paragraph quotes)."""
+    from newsledger.nlp.quotes.marks import find_mark_spans  # a text-only reader; no cycle
+
+    flags = [False] * len(doc)
+    pieces = [p for m in find_mark_spans(text) for p in m.pieces]
+    if not pieces:
+        return flags
+    k = 0
+    for tok in doc:
+        while k < len(pieces) and pieces[k][1] <= tok.idx:
+            k += 1
+        if k == len(pieces):
+            break
+        flags[tok.i] = pieces[k][0] <= tok.idx
+    return flags
+
+
 class SieveState:
     """What the sieves share: the resolver, sentence numbers, the actors resolved so far
     (``history``, in text order), person-like name forms and apposition titles per name."""
@@ -67,6 +88,30 @@ class SieveState:
             if it.kind == "person" or (it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person"):
                 self.forms.append((it, name_tokens(r.doc[it.start : it.end].text)))
         self.appos: dict[int, list[Item]] = {}
+        self._quoted: list[bool] | None = None
+        self._par_starts: list[int] | None = None
+
+    def par_of(self, i: int) -> int:
+        """The paragraph (line of text) token ``i`` stands in, counted from 0."""
+        if self._par_starts is None:
+            text = self.r.doc_text
+            self._par_starts = [m.end() for m in re.finditer("\n", text)]
+        return bisect_right(self._par_starts, self.doc[i].idx)
+
+    def main_verb(self, verb: Any) -> bool:
+        """Whether ``verb`` heads its clause's sentence: the parse's root, or the highest verb of
+        its paragraph where the parser ran a sentence on over a paragraph break ("X recalled that
+        ... ." / "'...,' he said." parsed as one sentence rooted in "said")."""
+        if verb.dep_ == "ROOT" or verb.i == verb.sent.root.i:
+            return True
+        return self.par_of(verb.head.i) != self.par_of(verb.i)
+
+    def quoted(self, i: int) -> bool:
+        """Whether token ``i`` stands between quotation marks (the quoted speech of someone,
+        not the reporter's narration); the marks are read once, on first use."""
+        if self._quoted is None:
+            self._quoted = quoted_tokens(self.doc, self.r.doc_text)
+        return self._quoted[i]
 
     def _personish(self, it: Item) -> bool:
         """Whether the item names a person (an unknown name or a KB person)."""

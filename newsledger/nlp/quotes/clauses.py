@@ -114,10 +114,17 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
     def _clause_spans(self, cue: Any) -> list[tuple[int, int]]:
         """Token spans of the cue's complement clauses; clauses on the same side of the
         cue are one content (a parse that splits "says there is no one ... is "on pace
-        ...," the number needed ..." into two complements reports one thing)."""
+        ...," the number needed ..." into two complements reports one thing), and so is a
+        second that-clause the parse coordinates with the cue ("said X, but that ...")."""
         out: list[tuple[int, int]] = []
         ci = cue.i
-        for k in self._complements().get(ci, ()):
+        comps = self._complements().get(ci, ())
+        if comps:  # "said X, but that he would not ...": a second that-clause
+            more = [k for k in self.conjuncts_of(ci) if k > ci
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in self.doc[k].children)]
+            if more:
+                comps = sorted({*comps, *more})
+        for k in comps:
             c = self.doc[k]
             lo, hi = c.left_edge.i, c.right_edge.i
             if out and (out[-1][1] < ci) == (hi < ci):  # same side as the previous one
@@ -154,8 +161,21 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
         clo, chi = cue.left_edge.i, cue.right_edge.i
         if not (lo < clo and chi <= hi):
             return None
-        frags = [f for f in (self.trim(lo, clo - 1), self.trim(chi + 1, hi)) if f]
+        # the sentence around the cue lies in the cue's paragraph (a parse may reach into a
+        # headline, a dateline or the previous paragraph's closing mark)
+        brk = self.text.rfind("\n", self.tok_idx[lo], cue.idx)
+        if brk >= 0:
+            lo = self.tok_at(brk) + 1
+        brk = self.text.find("\n", cue.idx, self.tok_idx[hi])
+        if brk >= 0:
+            hi = self.tok_at(brk) - 1
+        if not (lo < clo and chi < hi):
+            return None
+        before, after = self.trim(lo, clo - 1), self.trim(chi + 1, hi)
+        frags = [f for f in (before, after) if f]
         if not frags or any(self.mark_at(f[0]) is not None and self.mark_at(f[1] - 1) is not None for f in frags):
             return None
+        if after is None and not self.has_verb(lo, clo - 1, finite=True):
+            return None  # "Holding open a book, X said": a participle is no report
         touched = {k for k, m in enumerate(self.marks) if any(m.start < e and m.end > s for s, e in frags)}
         return Attr(frags=frags, cue=cue, speaker=self.subject_of(cue), marks=touched)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsledger.nlp.quotes.document import _WH_TAGS, Attr, DocBase
+from newsledger.nlp.quotes.document import _WH_TAGS, Attr, DocBase, continues_outer_verb
+
+# dependents of a cue verb that may stand between a content and the cue after it
+_CUE_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep",
+                              "punct", "cc", "intj"})
 
 
 class ContentSpans(DocBase):
@@ -18,9 +22,14 @@ class ContentSpans(DocBase):
         of an earlier paragraph, a span holding its own cue or speaker, a restrictive or
         implausible clause, a belief with no holder or a generic one. ``speech``: the
         cue is a speech verb; ``clause``: the span is a complement clause."""
+        parse_hi = hi  # the clause's last token before any cut
         if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
             lo = self.cut_head(lo, hi, cue.i)
             hi = self.cut_tail(lo, hi, cue.i)
+            if cue.i < lo:
+                hi = self.cut_cue_conjunct(cue, lo, hi)
+            # a clause the parse ends on "and" goes on elsewhere: the conjunction is no content
+            hi = self.end_without_conjunction(lo, hi)
         span = self.trim(lo, hi)
         if span is None:
             return None
@@ -51,7 +60,7 @@ class ContentSpans(DocBase):
         if self._restrictive(cue):
             return None  # "voters who say ...", "those saying ...": a description, not a report
         first = self.doc[lo]
-        if clause and not self._plausible_clause(cue, lo, hi):
+        if clause and not self._plausible_clause(cue, lo, hi, parse_hi):
             return None
         if not speech and first.tag_ in _WH_TAGS:
             return None  # "knowing how ...", "finding what ...": not an attribution
@@ -66,27 +75,83 @@ class ContentSpans(DocBase):
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         return Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
 
-    def _plausible_clause(self, cue: Any, lo: int, hi: int) -> bool:
+    def cut_cue_conjunct(self, cue: Any, lo: int, hi: int) -> int:
+        """The last token of content lo..hi (after its cue) once a predicate coordinated
+        with the cue rather than with the content is cut off: "announced it would seek a
+        recount and vowed to ..." - the parse hangs "vowed" on "seek", but a conjunct with no
+        subject of its own whose tense (of its first auxiliary, else its own) is the cue's
+        and not that of the verb it is coordinated with continues the cue's clause. Where
+        both tenses agree ("said he was tired and wanted ...") the conjunct stays."""
+        doc = self.doc
+        for j in self.conjuncts(lo + 1, hi):
+            t = doc[j]
+            if not (lo <= t.head.i < j) or self.mark_at(t.idx) is not None:
+                continue
+            if not continues_outer_verb(t, cue):
+                continue
+            cut = t.left_edge.i
+            for c in t.head.children:  # the conjunction (and a comma) before the conjunct
+                if c.dep_ in ("cc", "punct") and c.i < cut and c.i > t.head.i:
+                    cut = min(cut, c.i) if c.i >= cut - 2 else cut
+            if cut - 1 >= lo + 1:
+                return cut - 1
+        return hi
+
+    def _plausible_clause(self, cue: Any, lo: int, hi: int, parse_hi: int | None = None) -> bool:
         """Whether tokens lo..hi can be the reported clause of ``cue`` rather than a
         mis-parsed adverbial or fragment: a clause opened by an adverbial subordinator
         ("..., as the crowd left", "Even before the results are in, ...") is not
         reported content; a clause must hold a verb, and one before its cue a finite
         verb (a dateline or time stamp does not), and not be closed off from the cue by
-        a semicolon or colon."""
+        a semicolon or colon, or by a clause that is neither the cue's nor the content's
+        (``parse_hi``: where the parse ends the clause, before any cut)."""
         if not self.has_verb(lo, hi):
             return False  # a clause cut down to a fragment ("9:05 p.m.")
         first = self.doc[lo]
         if first.lower_ in self.lex.adverbial_marks and (first.dep_ in ("mark", "advmod") or first.pos_ == "SCONJ"):
             return False
+        if lo > cue.i and self.sent_of[lo] != self.sent_of[cue.i]:
+            return False  # a parse reaching into the next sentence ("is not offering X. \n\n Veterans were ...")
         if hi < cue.i:
             if self.sent_of[lo] != self.sent_of[cue.i]:
                 return False  # an unquoted report before its cue is in the cue's sentence
-            gap = self.text[self.tok_idx[hi + 1]: cue.idx]
+            span = self.trim(lo, hi)
+            gap = self.text[span[1] if span else self.tok_idx[hi + 1]: cue.idx]
             if ";" in gap or ":" in gap or "(" in gap:
                 return False  # closed off by a semicolon or colon, or the cue is in a parenthesis
             if not self.has_verb(lo, hi, finite=True):
                 return False
+            if not self._bare_cue_between(cue, max(hi, parse_hi or hi)):
+                return False
         return True
+
+    def _bare_cue_between(self, cue: Any, hi: int) -> bool:
+        """Whether only the cue's own clause - its subject, auxiliaries, adverbs and
+        prepositional phrases - stands between a content that ends at token ``hi`` and
+        the cue after it ("The talks failed, the minister said on Monday"). A clause of
+        its own in between ("..., and as the crowd cheered, she said") or a cue that is
+        itself subordinate ("..., that he really wants to ...") reports something else."""
+        if any(c.dep_ == "mark" for c in cue.children):
+            return False
+        kids = [c for c in cue.children if hi < c.i < cue.i]
+        for j in range(hi + 1, cue.i):
+            t = self.doc[j]
+            if t.is_punct or t.is_space:
+                continue
+            c = next((k for k in kids if k.left_edge.i <= j <= k.right_edge.i), None)
+            if c is None or (c.dep_ not in _CUE_CLAUSE_DEPS and not self._reported_adverbial(c)):
+                return False
+        return True
+
+    def _reported_adverbial(self, clause: Any) -> bool:
+        """Whether an adverbial clause between a content and its cue goes with the content:
+        a participle ("..., approving 2,880 of them, he said") or a contrast ("..., while
+        Y has 33 percent, the poll found"); a temporal or causal one ("as the crowd
+        cheered", "because ...") is the reporter's narration."""
+        if clause.dep_ != "advcl":
+            return False
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        return not marks or marks[0] in self.lex.cut_marks
 
     def _restrictive(self, cue: Any) -> bool:
         """A cue inside a restrictive relative or participial clause of a group ("those

@@ -4,13 +4,13 @@ cue subjects, and the attribution record both passes build (see ``extract.py``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER, POS, TAG
-from spacy.parts_of_speech import AUX, VERB
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import AUX, CCONJ, PUNCT, VERB
 
 from newsledger.nlp import doc_text
 from newsledger.nlp.quotes.lexicon import CueLexicon
@@ -31,6 +31,35 @@ _WH_TAGS = frozenset({"WRB", "WP", "WDT", "WP$"})
 _STOP_TEXTS = (",", ";", "--", "\u2014", "\u2013")
 _STOP_RE = re.compile("[,;\u2014\u2013]|--")
 _NON_ALNUM = re.compile(r"[\W_]+")
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019`\u00ab\u00bb")
+_TENSE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def tense_tag(verb: Any) -> str:
+    """The tag that carries a verb's tense: its first auxiliary's, else its own."""
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if c.dep_ in ("aux", "auxpass"):
+            return str(c.tag_)
+    return str(verb.tag_)
+
+
+def continues_outer_verb(conj: Any, outer: Any) -> bool:
+    """Whether ``conj``, a predicate the parse coordinates with a verb inside the content
+    of ``outer`` ("announced it would seek a recount and vowed to ..."), rather continues
+    ``outer``'s clause: it has no subject of its own, and its tense (of its first
+    auxiliary, else its own) is ``outer``'s and not that of the verb it hangs on. A
+    conjunct of a relative clause shares the relative subject and stays ("rates that
+    rise ... and include ..."); where both tenses agree ("said he was tired and wanted a
+    break") the conjunct stays with the content."""
+    if conj.dep_ != "conj" or conj.pos_ not in _VERB_POS or conj.head.dep_ in ("relcl", "acl"):
+        return False
+    form = tense_tag(conj)
+    if form not in _TENSE_TAGS or form != tense_tag(outer) or tense_tag(conj.head) == form:
+        return False
+    return not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
 
 
 @dataclass
@@ -70,6 +99,9 @@ class DocBase:
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
         self._comps: dict[int, list[int]] | None = None  # complement clauses by head (clauses.py)
+        self._conjs: list[int] | None = None  # indices of conjuncts (content.py)
+        self._conj_kids: dict[int, list[int]] = {}  # conjuncts by head
+        self._subjects: dict[int, Any | None] = {}  # subject_of by cue index
         self._pos: list[int] | None = None  # coarse part-of-speech ids, read once
         self._tag: list[int] = []  # fine tag hashes, read with them
 
@@ -106,6 +138,14 @@ class DocBase:
         paragraph), an inverted subject ("said X"), or the subject of the verb it hangs on
         ("..., saying", "by declaring that"). A passive cue ("it was revealed that", "X is
         expected to") has only its ``by`` agent as speaker, if any."""
+        if depth == 0:  # the same cue is asked about by several constructions: once per cue
+            if cue.i not in self._subjects:
+                self._subjects[cue.i] = self._subject_of(cue, 0)
+            return self._subjects[cue.i]
+        return self._subject_of(cue, depth)
+
+    def _subject_of(self, cue: Any, depth: int) -> Any | None:
+        """``subject_of`` computed."""
         if cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children):
             for c in cue.children:
                 if c.dep_ == "agent":
@@ -132,6 +172,9 @@ class DocBase:
                     and self.doc[j].ent_type_ not in _NOT_SPEAKER_ENTS \
                     and "\n" not in self.text[self.doc[j].idx: cue.idx]:
                 return self.doc[j]
+        if (depth < 3 and cue.dep_ == "conj" and cue.head.dep_ in ("ccomp", "xcomp")
+                and continues_outer_verb(cue, cue.head.head)):
+            return self.subject_of(cue.head.head, depth + 1)  # "X announced it would ... and vowed to ..."
         if depth < 3 and cue.dep_ in _CLIMB_DEPS and cue.head.i != cue.i:
             return self.subject_of(cue.head, depth + 1)
         if depth < 2 and cue.dep_ == "pcomp" and cue.head.dep_ == "prep":  # "by declaring that"
@@ -183,11 +226,18 @@ class DocBase:
         for j in self.stop_tokens(lo + 1, hi):
             t = doc[j]
             if t.text in (";", "--", "—", "–") or (t.text == "," and j + 1 <= hi):
+                end = j - 1  # the content's last token if it is cut here
                 if self.mark_at(t.idx) is not None:
-                    continue
+                    # a comma inside the closing mark ('... "wrapped up by June," referring
+                    # to ...') ends the quotation's clause as one outside it would
+                    if not (t.text == "," and j + 2 <= hi and doc[j + 1].is_quote
+                            and self.mark_at(doc[j + 1].idx) == self.mark_at(t.idx)
+                            and self.mark_at(doc[j + 2].idx) is None):
+                        continue
+                    j, end = j + 1, j + 1
                 if t.text == ";" or t.text in ("--", "—", "–"):
                     if j - lo >= 2:
-                        return j - 1
+                        return end
                     continue
                 k = doc[j + 1]
                 h = k
@@ -199,7 +249,7 @@ class DocBase:
                     if dep == "relcl" and k.lower_ not in ("which", "who", "whose", "whom"):
                         continue
                     if j - lo >= 2:
-                        return j - 1
+                        return end
         return hi
 
     def stop_tokens(self, lo: int, hi: int) -> list[int]:
@@ -215,15 +265,29 @@ class DocBase:
                 out.append(k)
         return out
 
-    def has_verb(self, lo: int, hi: int, finite: bool = False) -> bool:
-        """Whether tokens lo..hi hold a verb (``finite``: a finite verb or modal)."""
+    def end_without_conjunction(self, lo: int, hi: int) -> int:
+        """The last token of lo..hi once a dangling coordinator or punctuation mark (not a
+        quotation mark) at its end is dropped ("..., and" where the parse ends a clause)."""
+        pos = self._pos_tags()[0]
+        text, tok_idx = self.text, self.tok_idx
+        while hi > lo and (pos[hi] == CCONJ or (pos[hi] == PUNCT and text[tok_idx[hi]] not in _QUOTE_CHARS)):
+            hi -= 1
+        return hi
+
+    def _pos_tags(self) -> tuple[list[int], list[int]]:
+        """The coarse part-of-speech ids and fine tag hashes of the tokens (read once)."""
         if self._pos is None:
             arr = self.doc.to_array([POS, TAG]) if len(self.doc) else np.zeros((0, 2), dtype=np.uint64)
             self._pos, self._tag = arr[:, 0].tolist(), arr[:, 1].tolist()
+        return self._pos, self._tag
+
+    def has_verb(self, lo: int, hi: int, finite: bool = False) -> bool:
+        """Whether tokens lo..hi hold a verb (``finite``: a finite verb or modal)."""
+        pos, tags = self._pos_tags()
         if finite:
             keys = _finite_tag_keys(self.doc.vocab)
-            return any(t in keys for t in self._tag[lo: hi + 1])
-        return any(p == VERB or p == AUX for p in self._pos[lo: hi + 1])
+            return any(t in keys for t in tags[lo: hi + 1])
+        return any(p == VERB or p == AUX for p in pos[lo: hi + 1])
 
     def cut_head(self, lo: int, hi: int, cue_i: int) -> int:
         """The first token of content lo..hi that precedes its cue: content before a
@@ -238,6 +302,28 @@ class DocBase:
         while k <= hi and doc[k].is_space:
             k += 1
         return k if k <= hi else lo
+
+    def conjuncts(self, lo: int, hi: int) -> list[int]:
+        """Indices of the tokens among lo..hi attached as ``conj`` (DEP and HEAD read once)."""
+        if self._conjs is None:
+            self._read_conjuncts()
+        conjs = self._conjs or []
+        return conjs[bisect_left(conjs, lo): bisect_right(conjs, hi)]
+
+    def conjuncts_of(self, head: int) -> list[int]:
+        """Indices of the conjuncts attached to token ``head``."""
+        if self._conjs is None:
+            self._read_conjuncts()
+        return self._conj_kids.get(head, [])
+
+    def _read_conjuncts(self) -> None:
+        self._conjs, self._conj_kids = [], {}
+        if len(self.doc):
+            arr = self.doc.to_array([DEP, HEAD]).astype(np.int64)
+            idx = np.flatnonzero(arr[:, 0] == np.int64(self.doc.vocab.strings.add("conj")))
+            self._conjs = idx.tolist()
+            for k, h in zip(self._conjs, (idx + arr[idx, 1]).tolist(), strict=True):
+                self._conj_kids.setdefault(h, []).append(k)
 
     def inside_quote(self, tok: Any) -> bool:
         k = self.mark_at(tok.idx)

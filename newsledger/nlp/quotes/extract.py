@@ -59,6 +59,8 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
     for a in attrs:
         if dq.in_editorial_note(a):
             continue
+        if a.speaker is not None and a.speaker.lemma_.lower() in lex.inscription_nouns:
+            continue  # "a shirt that read "..."": a slogan worn or carried, nobody's statement
         cue_found = a.cue is not None
         share = min(dq.quoted_share(s, e) for s, e in a.frags) if a.frags else 0.0
         kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"

@@ -35,6 +35,10 @@ class CueLexicon:
     hedge_modals: frozenset[str]
     passive_evidential: frozenset[str] = frozenset()
     editorial_notes: tuple[str, ...] = ()
+    infinitive_nouns: frozenset[str] = frozenset()
+    adjunct_preps: frozenset[str] = frozenset()
+    inscription_nouns: frozenset[str] = frozenset()
+    adjunct_nouns: frozenset[str] = frozenset()
 
     def reports_or_judges(self, lemma: str) -> bool:
         """Verbs whose object can hold someone's words (mixed quotes)."""
@@ -75,5 +79,9 @@ def load_lexicon() -> CueLexicon:
         generic_holders=frozenset(w.lower() for w in d.get("generic_holders") or ()),
         hedge_modals=frozenset(w.lower() for w in d.get("hedge_modals") or ()),
         passive_evidential=frozenset(w.lower() for w in d.get("passive_evidential_verbs") or ()),
+        inscription_nouns=frozenset(w.lower() for w in d.get("inscription_nouns") or ()),
+        adjunct_preps=frozenset(w.lower() for w in d.get("adjunct_prepositions") or ()),
+        adjunct_nouns=frozenset(w.lower() for w in d.get("adjunct_nouns") or ()),
+        infinitive_nouns=frozenset(w.lower() for w in d.get("infinitive_nouns") or ()),
         editorial_notes=tuple(w.lower().replace("\u2019", "'") for w in d.get("editorial_note_labels") or ()),
     )

@@ -6,13 +6,13 @@ token whose actor it does know:
 
 * pronouns (he, she, I, they...): the nearest preceding sentence subject that is a
   person actor (this and up to ``window`` previous sentences), else the previous quote's
-  speaker, else the most recent person mentioned;
-* descriptions ("the Serbian president", "the Kosovar"): the person whose title words in
-  this document ("Serbian President Aleksandar Vucic", "Albin Kurti, Kosovo's prime
-  minister") contain the description's head noun and most of its modifiers;
-* documents ("the text", "the European proposal"): the actor named on the document
-  (its possessive, adjective or compound modifier), here or at an earlier mention of
-  the same noun.
+  speaker, else the most recent person mentioned; never a name inside quotation marks;
+  for a quotation, a person the narration just introduced by name and role;
+* role nouns: a person in apposition or right after them ("his cousin Samir Nasser"),
+  never a person who possesses them ("her lawyer"), except for utterance nouns ("her
+  speech", ``data/speakers.en.yaml``);
+* descriptions ("the Serbian president", "the Kosovar") and documents ("the text", "the
+  European proposal"): ``speaker_descriptions.py``.
 """
 
 from __future__ import annotations
@@ -23,16 +23,13 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDX, LEMMA, POS, SENT_START
-from spacy.parts_of_speech import NOUN
+from spacy.attrs import DEP, SENT_START
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.nlp import doc_text
 from newsledger.nlp.quotes.lexicon import CueLexicon
+from newsledger.nlp.quotes.speaker_descriptions import _SUBJ_DEPS, DescriptionSpeakers
 
-_TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-_SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 _GROUP_PRONOUNS = frozenset({"they", "we", "it", "them", "us"})
 
@@ -52,19 +49,18 @@ def _given_names() -> dict[str, str]:
     return out
 
 
-_DOC_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[str, str]:
+    """Honorific (lower case) -> "m"/"f" ("" where it tells no sex), from the actors stage's rules."""
+    d = load_data(data_path("actors", "resolution.en.yaml"), required=("honorifics",))
+    return {str(k).lower(): str(v or "") for k, v in (d["honorifics"] or {}).items()}
 
 
-def _document_keys(strings: Any, nouns: frozenset[str]) -> frozenset[int]:
-    """Hashes of the document nouns in this string store (built once)."""
-    key = (id(strings), nouns)
-    if key not in _DOC_KEYS:
-        _DOC_KEYS[key] = frozenset(strings.add(w) for w in nouns)
-    return _DOC_KEYS[key]
-
-
-def _title_dep_ids(strings: Any) -> frozenset[int]:
-    return frozenset(strings.add(d) for d in _TITLE_DEPS)
+@lru_cache(maxsize=1)
+def _utterance_nouns() -> frozenset[str]:
+    """Nouns whose possessor is their speaker ("her speech"), from ``data/speakers.en.yaml``."""
+    d = load_data(data_path("quotes", "speakers.en.yaml"), required=("utterance_nouns",))
+    return frozenset(str(w).lower() for w in d["utterance_nouns"])
 
 
 class Sentences:
@@ -87,7 +83,7 @@ class Sentences:
         return self.doc[self.starts[k]: self.ends[k]]
 
 
-class SpeakerResolver:
+class SpeakerResolver(DescriptionSpeakers):
     """Resolves speaker tokens of one document (built once per document)."""
 
     def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3,
@@ -105,6 +101,8 @@ class SpeakerResolver:
         self._genders: dict[str, str | None] = {}
         self._words: dict[int, list[Any]] = {}
         self._subj: list[int] | None = None
+        self._first: dict[str, int] | None = None
+        self._named: dict[str, list[int]] | None = None
 
     # -- the actors API ---------------------------------------------------
     def kind(self, aid: str | None) -> str | None:
@@ -119,10 +117,31 @@ class SpeakerResolver:
         lo = tok.i
         while lo > 0 and self.doc[lo - 1].head.i in range(lo, tok.i + 1) and self.doc[lo - 1].dep_ in ("compound", "amod", "poss", "case"):
             lo -= 1
-        found = self.da.actors_for_span(lo, tok.i + 1)
+        # a person who possesses the speaker is someone else ("his nephew", "Trump's spokesman"),
+        # unless the speaker is an utterance of theirs ("his remarks", "her speech")
+        utterance = tok.lemma_.lower() in _utterance_nouns()
+        owners = set() if utterance else {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        if utterance:  # "a speech Mrs. Clinton delivered": the subject of its relative clause
+            for rel in (c for c in tok.children if c.dep_ == "relcl"):
+                for subj in (c for c in rel.children if c.dep_ in _SUBJ_DEPS):
+                    aid = self.da.actor_for_token(subj.i)
+                    if aid and self.kind(aid) == "person":
+                        return aid
+        found = [a for i in range(lo, tok.i + 1) if (a := self.da.actor_for_token(i))
+                 and not (i in owners and self.kind(a) == "person")]
+        found = list(dict.fromkeys(found))
         for child in tok.children:
             if child.dep_ == "appos":
                 found += self.da.actors_for_span(child.left_edge.i, child.right_edge.i + 1)
+        k = tok.i + 1
+        while k < len(self.doc) and self.doc[k].is_space and "\n" not in self.doc[k].text:
+            k += 1
+        nxt = self.doc[k] if k < len(self.doc) else None
+        if tok.pos_ == "NOUN" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            # a name right after a role noun, no comma between ("his nephew Jan Novak added")
+            aid = self.da.actor_for_token(nxt.i)
+            if aid and self.kind(aid) == "person":
+                return aid
         persons = [a for a in found if self.kind(a) == "person"]
         if persons:
             return persons[-1]
@@ -154,7 +173,7 @@ class SpeakerResolver:
         return first.idx, tok.idx + len(tok.text)
 
     def gender(self, aid: str | None) -> str | None:
-        """"m"/"f" for a person actor whose name starts with a given name of known sex."""
+        """"m"/"f" for a person actor whose name starts with (or is) a given name of known sex."""
         if aid is None:
             return None
         if aid not in self._genders:
@@ -162,10 +181,23 @@ class SpeakerResolver:
             name = getattr(actor, "name", "") or ""
             words = name.replace(".", " ").split()
             g = None
-            if len(words) > 1 and self.kind(aid) == "person":
-                g = _given_names().get(words[0].lower())
+            if words and self.kind(aid) == "person":  # "Melanie" alone: a given name too
+                g = _given_names().get(words[0].lower()) or self._honorific_gender(aid)
             self._genders[aid] = g
         return self._genders[aid]
+
+    def _honorific_gender(self, aid: str) -> str | None:
+        """"m"/"f" from an honorific the text puts before the person's name ("Mr. Tobias")."""
+        hon = _honorifics()
+        for m in self.da.mentions:
+            if m.actor_id != aid or not m.text:
+                continue
+            before = self.text[max(0, m.start - 6): m.start].split()
+            for word in (m.text.split()[0], before[-1] if before else ""):
+                g = hon.get(word.lower())
+                if g:
+                    return g
+        return None
 
     def agrees(self, tok: Any, aid: str | None) -> bool:
         """Whether a he/she pronoun can stand for actor ``aid`` (person, compatible sex)."""
@@ -186,9 +218,12 @@ class SpeakerResolver:
         direct = self.da.actor_for_token(tok.i)
         low = tok.lower_
         if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
+            introduced = self._introduced(tok) if quoted else None
             if (quoted and prev_speaker is not None and prev_sent is not None
                     and 0 <= self.sent_of[tok.i] - prev_sent <= self.window and self.agrees(tok, prev_speaker)):
-                return self._new_subject(tok, prev_sent, prev_speaker) or prev_speaker
+                return self._new_subject(tok, prev_sent, prev_speaker) or introduced or prev_speaker
+            if introduced is not None:
+                return introduced
             if direct is not None and self.agrees(tok, direct):
                 return direct
             direct = None
@@ -238,20 +273,12 @@ class SpeakerResolver:
         aid = self._by_title(tok) or self.api_actor(tok)
         return aid if aid and self.kind(aid) == "person" else None
 
-    def _recent_document(self, tok: Any) -> Any | None:
-        sn = self.sent_of[tok.i]
-        for k in range(sn, max(-1, sn - 2), -1):
-            for t in self.sents[k]:
-                if t.i < tok.i and t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in self.lex.document_nouns:
-                    return t
-        return None
-
-    # -- discourse rules ------------------------------------------------------
     def _antecedent(self, tok: Any, prev_speaker: str | None) -> str | None:
         sn = self.sent_of[tok.i]
         for k in range(sn, max(-1, sn - self.window - 1), -1):
             sent = self.sents[k]
-            subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and not t.pos_ == "PRON"]
+            subjects = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.i < tok.i and not t.pos_ == "PRON"
+                        and not self.quoted(t.i)]
             for t in reversed(subjects):
                 aid = self.person(t)
                 if aid and self.agrees(tok, aid):
@@ -260,6 +287,8 @@ class SpeakerResolver:
             return prev_speaker
         lo = self.sents[max(0, sn - 2 * self.window)].start
         for i in range(tok.i - 1, lo - 1, -1):
+            if self.quoted(i):
+                continue  # a name inside a quotation is what the speaker talks about
             aid = self.da.actor_for_token(i)
             if aid and self.kind(aid) == "person" and self.agrees(tok, aid):
                 return aid
@@ -294,89 +323,45 @@ class SpeakerResolver:
                 return aid
         return None
 
-    def _title_index(self) -> list[tuple[int, str, frozenset[str]]]:
-        """(token index, person actor, title words) for each person mention with a title."""
-        if self._titles is not None:
-            return self._titles
-        out: list[tuple[int, str, frozenset[str]]] = []
-        doc = self.doc
-        if not len(doc):
-            self._titles = out
-            return out
-        # token offsets only: converting the uint64 hash columns (LEMMA, DEP) of the
-        # whole document to Python ints costs more than reading the few tokens needed
-        tok_idx = doc.to_array([IDX]).reshape(-1).tolist()
-        strings = doc.vocab.strings
-        title_deps = _title_dep_ids(strings)
-        appos = strings.add("appos")
-        n_tok = len(tok_idx)
-        for mention in self.da.mentions:
-            aid = mention.actor_id
-            if self.kind(aid) != "person":
-                continue
-            i = max(0, bisect_right(tok_idx, mention.start) - 1)
-            j = max(i, bisect_right(tok_idx, mention.end - 1) - 1)
-            words: set[str] = set()
-            # titles before the name: "Serbian President Aleksandar Vucic"
-            k = i - 1
-            while k >= 0 and k >= i - 6:
-                t = doc[k]
-                if t.is_punct or t.dep not in title_deps:
-                    break
-                words.add(t.lemma_.lower())
-                k -= 1
-            # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
-            if j + 1 < n_tok and doc[j + 1].is_punct:
-                for child in doc[j].children:
-                    if child.dep == appos:
-                        words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
-            words -= _SKIP_WORDS
-            if words:
-                out.append((i, aid, frozenset(words)))
-        self._titles = out
-        return out
+    def _first_mentions(self) -> dict[str, int]:
+        """Actor -> the token where the document first names it (pronouns left out)."""
+        if self._first is None:
+            first: dict[str, int] = {}
+            for i, aid in sorted(self.da.token_actor.items()):
+                if aid not in first and self.doc[i].pos_ != "PRON":
+                    first[aid] = i
+            self._first = first
+        return self._first
 
-    def _by_title(self, tok: Any) -> str | None:
-        head = tok.lemma_.lower()
-        mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i and not t.is_punct} - _SKIP_WORDS
-        best: tuple[float, int] | None = None
-        best_aid = None
-        for i, aid, words in self._title_index():
-            if head not in words:
-                continue
-            score = (len(mods & words) / len(mods)) if mods else 0.5
-            if mods and score < 0.5:
-                continue
-            key = (score, i if i < tok.i else -i)
-            if best is None or key > best:
-                best, best_aid = key, aid
-        return best_aid
-
-    def _document_author(self, tok: Any) -> str | None:
-        lemma = tok.lemma_.lower()
+    def _introduced(self, tok: Any) -> str | None:
+        """A person the narration sentence right before the quotation that ``tok``'s cue
+        follows introduces, named there for the first time with an apposition giving their
+        role ('... concerns Jane Roe, head of the local chamber. "...," she said'), when that
+        sentence has no person as a main-clause subject; the news convention that presents
+        a new voice just before it is quoted."""
         doc = self.doc
-        lo = max(0, tok.i - 400)
-        candidates = [tok]
-        if tok.i > lo:
-            # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
-            strings = doc.vocab.strings
-            arr = doc[lo: tok.i].to_array([POS, LEMMA])
-            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1].tolist()
-            same = strings.add(lemma)
-            docs_keys = _document_keys(strings, self.lex.document_nouns)
-            lemmas = arr[:, 1]
-            candidates += [doc[lo + k] for k in nouns if lemmas[k] == same]
-            candidates += [doc[lo + k] for k in nouns if int(lemmas[k]) in docs_keys]
-        for cand in candidates[:12]:
-            for child in cand.children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    aid = self.da.actor_for_token(child.i)
-                    if aid:
-                        return aid
-            for child in cand.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                    for g in child.children:
-                        aid = self.da.actor_for_token(g.i)
-                        if aid:
-                            return aid
-        return None
+        i = tok.i - 1
+        while i >= 0 and (self.quoted(i) or doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        if i < 0 or i == tok.i - 1:
+            return None  # the cue does not follow a quotation
+        lo = self.sents.starts[self.sent_of[i]]
+        first = self._first_mentions()
+        found = None
+        for j in range(lo, i + 1):
+            if self.quoted(j):
+                continue
+            t = doc[j]
+            if (t.dep_ in _SUBJ_DEPS and t.pos_ != "PRON" and t.head.dep_ in ("ROOT", "conj")
+                    and (aid := self.person(t)) and self.agrees(tok, aid)):
+                return None  # a main-clause subject: the other rules weigh it
+            aid = self.da.actor_for_token(j)
+            if aid is None or first.get(aid) != j or self.kind(aid) != "person" or not self.agrees(tok, aid):
+                continue
+            k = j
+            while k + 1 <= i and self.da.actor_for_token(k + 1) == aid:
+                k += 1
+            head = next((x for x in doc[j: k + 1] if not j <= x.head.i <= k), doc[k])
+            if any(c.dep_ == "appos" for c in head.children):
+                found = aid
+        return found

@@ -77,7 +77,24 @@ class StanceCues(ContentSpans):
                     return self._finish_object(cue, parts, parts[0].left_edge.i + 1)
         if not parts:
             return None
+        if lemma not in lex.xcomp_content or parts[-1].dep_ != "xcomp":
+            parts += self._object_infinitive(cue, parts)
         return self._finish_object(cue, parts, min(c.left_edge.i for c in parts))
+
+    def _object_infinitive(self, cue: Any, parts: list[Any]) -> list[Any]:
+        """A to-infinitive the parse hangs on the cue right after its object that belongs
+        to the object: after a noun that takes one (``infinitive_nouns``: "announced a
+        series of steps to tighten gun sales", "defended his call to raise the wage") or
+        as the clause of the object of "call for" ("called for the minister to resign")."""
+        end = max(c.right_edge.i for c in parts)
+        inf = [c for c in cue.rights if c.dep_ in ("xcomp", "advcl") and c.left_edge.i == end + 1
+               and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"][:1]
+        if not inf:
+            return []
+        nouns = self.lex.infinitive_nouns
+        if parts[0].dep_ == "pobj" or any(t.lemma_.lower() in nouns for t in (self.doc[end], *parts)):
+            return inf  # (the object's head noun: "the efforts of X to ...")
+        return []
 
     def _finish_object(self, cue: Any, parts: list[Any], lo: int) -> Attr | None:
         """The attribution of a stance cue whose content runs from token ``lo`` over ``parts``."""
@@ -88,11 +105,39 @@ class StanceCues(ContentSpans):
             return None  # "X may want to check ...", "they might consider ...": advice, no stance
         if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl", "amod"):
             return None  # a passive participle ("widely expected to win, X said"): no stance of X
-        hi = self._object_end(lo, hi)
+        hi = self._adjunct_end(lo, self._object_end(lo, hi))
         a = self._content_attr(cue, lo, hi, False, min_tokens=1)
         if a is not None:
             a.how = "object:" + parts[-1].dep_
         return a
+
+    def _adjunct_end(self, lo: int, hi: int) -> int:
+        """The last token of a stance object lo..hi before the occasion or medium of the act
+        ("touted the endorsement on its Facebook page", "endorsed X at a news conference",
+        "confirmed the meeting on condition of anonymity"): where and how the stance was
+        taken, not what it was about (``adjunct_prepositions`` + ``adjunct_nouns``). Only
+        a trailing circumstance is cut: one followed by more of the object ("attacked his
+        rivals on stage for taking donations") stays."""
+        doc = self.doc
+        lex = self.lex
+        tok_idx = self.tok_idx
+        if hi <= lo:
+            return hi
+        for hit in _word_re(lex.adjunct_preps).finditer(self.text, tok_idx[lo + 1], tok_idx[hi]):
+            j = bisect_right(tok_idx, hit.start()) - 1
+            t = doc[j]
+            if tok_idx[j] != hit.start() or t.dep_ != "prep" or self.mark_at(t.idx) is not None:
+                continue
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lemma_.lower() not in lex.adjunct_nouns:
+                continue
+            k = t.right_edge.i + 1  # only circumstances may follow ("... at a rally in Ohio on Friday")
+            while k <= hi and (doc[k].is_punct or doc[k].dep_ == "npadvmod"
+                               or (doc[k].dep_ == "prep" and doc[k].lower_ in lex.adjunct_preps)):
+                k = max(k, doc[k].right_edge.i) + 1
+            if k > hi:
+                return j - 1
+        return hi
 
     def _object_end(self, lo: int, hi: int) -> int:
         """The last token of a stance object or infinitive lo..hi: the phrase ends at the

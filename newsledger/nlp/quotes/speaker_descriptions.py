@@ -1,0 +1,166 @@
+"""Description and document speakers (mixed into ``SpeakerResolver``): the person whose title
+words in the document contain a description's head noun and modifiers ("the Serbian
+president", "the Kosovar"), and the author named on a document ("the text", "the European
+proposal": its possessive, adjective or compound modifier, here or at an earlier mention).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+import numpy as np
+from spacy.attrs import IDX, LEMMA, POS
+from spacy.parts_of_speech import NOUN
+
+from newsledger.nlp.quotes.lexicon import CueLexicon
+
+_TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
+
+_DOC_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+
+
+def _document_keys(strings: Any, nouns: frozenset[str]) -> frozenset[int]:
+    """Hashes of the document nouns in this string store (built once)."""
+    key = (id(strings), nouns)
+    if key not in _DOC_KEYS:
+        _DOC_KEYS[key] = frozenset(strings.add(w) for w in nouns)
+    return _DOC_KEYS[key]
+
+
+def _title_dep_ids(strings: Any) -> frozenset[int]:
+    return frozenset(strings.add(d) for d in _TITLE_DEPS)
+
+
+class DescriptionSpeakers:
+    """Title and document lookups of one document's speaker resolver."""
+
+    doc: Any
+    da: Any
+    lex: CueLexicon
+    sent_of: list[int]
+    sents: Any
+    _titles: list[tuple[int, str, frozenset[str]]] | None
+    _named: dict[str, list[int]] | None
+
+    def kind(self, aid: str | None) -> str | None:
+        """The actor's kind ("person", "organization", ...); ``SpeakerResolver`` defines it."""
+        raise NotImplementedError
+
+    def _recent_document(self, tok: Any) -> Any | None:
+        sn = self.sent_of[tok.i]
+        for k in range(sn, max(-1, sn - 2), -1):
+            for t in self.sents[k]:
+                if t.i < tok.i and t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in self.lex.document_nouns:
+                    return t
+        return None
+
+    # -- discourse rules ------------------------------------------------------
+
+    def _last_named_before(self, aid: str, i: int) -> int:
+        """The last token before ``i`` that names actor ``aid`` (pronouns left out), else -1."""
+        if self._named is None:
+            named: dict[str, list[int]] = {}
+            for k, a in sorted(self.da.token_actor.items()):
+                if self.doc[k].pos_ != "PRON":
+                    named.setdefault(a, []).append(k)
+            self._named = named
+        toks = self._named.get(aid, [])
+        n = bisect_right(toks, i - 1)
+        return toks[n - 1] if n else -1
+
+    def _title_index(self) -> list[tuple[int, str, frozenset[str]]]:
+        """(token index, person actor, title words) for each person mention with a title."""
+        if self._titles is not None:
+            return self._titles
+        out: list[tuple[int, str, frozenset[str]]] = []
+        doc = self.doc
+        if not len(doc):
+            self._titles = out
+            return out
+        # token offsets only: converting the uint64 hash columns (LEMMA, DEP) of the
+        # whole document to Python ints costs more than reading the few tokens needed
+        tok_idx = doc.to_array([IDX]).reshape(-1).tolist()
+        strings = doc.vocab.strings
+        title_deps = _title_dep_ids(strings)
+        appos = strings.add("appos")
+        n_tok = len(tok_idx)
+        for mention in self.da.mentions:
+            aid = mention.actor_id
+            if self.kind(aid) != "person":
+                continue
+            i = max(0, bisect_right(tok_idx, mention.start) - 1)
+            j = max(i, bisect_right(tok_idx, mention.end - 1) - 1)
+            words: set[str] = set()
+            # titles before the name: "Serbian President Aleksandar Vucic" (not for a
+            # possessor: "the architect of Obama's campaign" is no title of Obama)
+            k = i - 1 if doc[j].dep_ != "poss" else -1
+            while k >= 0 and k >= i - 6:
+                t = doc[k]
+                if t.is_punct or t.dep not in title_deps:
+                    break
+                words.add(t.lemma_.lower())
+                k -= 1
+            # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
+            if j + 1 < n_tok and doc[j + 1].is_punct:
+                for child in doc[j].children:
+                    if child.dep == appos:
+                        words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
+            words -= _SKIP_WORDS
+            if words:
+                out.append((i, aid, frozenset(words)))
+        self._titles = out
+        return out
+
+    def _by_title(self, tok: Any) -> str | None:
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
+            return None  # "an architect who said ...": someone new, not a titled person
+        head = tok.lemma_.lower()
+        mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i and not t.is_punct} - _SKIP_WORDS
+        best: tuple[float, int, int] | None = None
+        best_aid = None
+        for i, aid, words in self._title_index():
+            if head not in words:
+                continue
+            score = (len(mods & words) / len(mods)) if mods else 0.5
+            if mods and score < 0.5:
+                continue
+            # of the people who carry the title, the one the text named last before the
+            # description ("The Republican ..." after a paragraph on Trump, though another
+            # Republican's titled mention is nearer)
+            last = self._last_named_before(aid, tok.i)
+            key = (score, 1, last) if last >= 0 else (score, 0, -i)
+            if best is None or key > best:
+                best, best_aid = key, aid
+        return best_aid
+
+    def _document_author(self, tok: Any) -> str | None:
+        lemma = tok.lemma_.lower()
+        doc = self.doc
+        lo = max(0, tok.i - 400)
+        candidates = [tok]
+        if tok.i > lo:
+            # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
+            strings = doc.vocab.strings
+            arr = doc[lo: tok.i].to_array([POS, LEMMA])
+            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1].tolist()
+            same = strings.add(lemma)
+            docs_keys = _document_keys(strings, self.lex.document_nouns)
+            lemmas = arr[:, 1]
+            candidates += [doc[lo + k] for k in nouns if lemmas[k] == same]
+            candidates += [doc[lo + k] for k in nouns if int(lemmas[k]) in docs_keys]
+        for cand in candidates[:12]:
+            for child in cand.children:
+                if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                    aid = self.da.actor_for_token(child.i)
+                    if aid:
+                        return aid
+            for child in cand.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for g in child.children:
+                        aid = self.da.actor_for_token(g.i)
+                        if aid:
+                            return aid
+        return None
