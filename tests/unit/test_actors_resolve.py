@@ -171,6 +171,9 @@ def test_people_the_kb_does_not_know(resources: Any, text: str, phrase: str, exp
         ("Albin Kurti met Aleksandar Vucic in Ohrid. The two leaders did not sign the text.", "leaders",
          ["person:albin-kurti", "person:aleksandar-vucic"]),
         ("Kurti spoke in Pristina. Both sides were absent.", "sides", None),  # no pair named before
+        # any plural pair noun with "two"/"both", not only fixed phrases
+        ("Albin Kurti met Aleksandar Vucic in Ohrid. Both presidents left early.", "presidents",
+         ["person:albin-kurti", "person:aleksandar-vucic"]),
         # two coordinated actors are the pair, not the last two merely named in the sentence
         ("Diplomats urged Armenia and Azerbaijan to talk while fighting raged in Ukraine after an "
          "attack by Russia. The two countries agreed to meet.", "countries",

@@ -6,6 +6,8 @@ DOCS: docs/actors.md
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsledger.model import Actor, Mention
 from newsledger.nlp.actors.items import ResolverState
 
@@ -31,36 +33,53 @@ class PostPasses(ResolverState):
 
 
     def resolve_pair_anaphors(self) -> None:
-        """ "both sides", "the two leaders": the last two distinct actors of one kind named
-        together shortly before (rules: ``pair_anaphors`` in resolution.en.yaml)."""
+        """ "both sides", "the two leaders": the pair of actors named together shortly before
+        (rules: ``pair_nouns``, ``pair_quantifiers`` and ``pair_anaphors`` in
+        resolution.en.yaml). Such a phrase names two parties, never one: a single actor the
+        earlier passes gave its head is replaced, and its mention dropped."""
         rules = self.kb.rules
-        phrases = [tuple(p) for p in rules.get("pair_anaphors") or ()]
-        if not phrases:
+        doc, out = self.doc, self.out
+        spans = self._pair_phrases(rules)
+        if not spans:
             return
         window = int(rules.get("pair_window_sentences", 3))
         kinds = list(rules.get("pair_kinds") or ("country", "person", "organization"))
-        doc, out = self.doc, self.out
-        lower = [t.lower_ for t in doc]
-        firsts = {p[0] for p in phrases}
-        starts = [i for i, w in enumerate(lower) if w in firsts]
-        if not starts:
-            return
         sent_index: dict[int, int] = {}
         for n, sent in enumerate(doc.sents):
             for k in range(sent.start, sent.end):
                 sent_index[k] = n
-        for i in starts:
-            for p in phrases:
-                if tuple(lower[i:i + len(p)]) != p:
-                    continue
-                head = i + len(p) - 1
-                if head in out.token_actor or head in out.groups:
-                    continue
-                pair = self._pair_before(doc[i].idx, sent_index[i], sent_index, window, kinds)
+        for i, head in spans:
+            if head in out.groups:
+                continue
+            pair = self._pair_before(doc[i].idx, sent_index[i], sent_index, window, kinds)
+            for k in range(i, head + 1):
                 if pair:
-                    for k in range(i, head + 1):
-                        out.groups[k] = pair
-                break
+                    out.groups[k] = pair
+                out.token_actor.pop(k, None)
+            lo, hi = doc[i].idx, doc[head].idx + len(doc[head])
+            out.mentions[:] = [m for m in out.mentions if not (lo <= m.start and m.end <= hi)]
+
+    def _pair_phrases(self, rules: dict[str, Any]) -> list[tuple[int, int]]:
+        """(first, head) token of each phrase naming a pair: a plural noun of ``pair_nouns``
+        with a quantifier of ``pair_quantifiers`` ("the two sides", "both leaders", "the two
+        former foes"), or one of the fixed ``pair_anaphors`` ("the parties")."""
+        doc = self.doc
+        nouns = set(rules.get("pair_nouns") or ())
+        quants = set(rules.get("pair_quantifiers") or ())
+        phrases = [tuple(p) for p in rules.get("pair_anaphors") or ()]
+        out: dict[int, int] = {}
+        for t in doc:
+            if t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() in nouns:
+                q = [c for c in t.children if c.lower_ in quants and c.i < t.i]
+                if q:
+                    first = min([q[0].i] + [c.i for c in t.children if c.dep_ == "det" and c.i < q[0].i])
+                    out[t.i] = first
+        lower = [t.lower_ for t in doc]
+        for i, w in enumerate(lower):
+            for p in phrases:
+                if p[0] == w and tuple(lower[i:i + len(p)]) == p:
+                    out.setdefault(i + len(p) - 1, i)
+        return sorted((first, head) for head, first in out.items())
 
     def resolve_former_parts(self) -> None:
         """ "its former province" (its = Serbia) -> Kosovo, when Kosovo is named in the article."""
@@ -91,7 +110,8 @@ class PostPasses(ResolverState):
         window (two coordinated actors of one kind, else the last two of one kind); the
         candidate of the same sentence wins, else the one named together in the most sentences
         of the article (the story's dyad: "both parties" after a passing mention of another
-        war), the nearest on a tie."""
+        war), the nearest on a tie. With no candidate in the window, the same choice among the
+        candidates of every earlier sentence."""
         out = self.out
         by_sent: dict[int, list[str]] = {}
         heads: dict[int, str] = {}  # head token of each mention before the anaphor -> its actor
@@ -102,19 +122,22 @@ class PostPasses(ResolverState):
                 continue
             s = sent_index.get(tok.start, -1)
             together.setdefault(s, set()).add(m.actor_id)
-            if m.start >= char or not sent - window <= s <= sent:
+            if m.start >= char:
                 continue
             heads[tok.root.i] = m.actor_id
             ids = by_sent.setdefault(s, [])
             if m.actor_id not in ids:
                 ids.append(m.actor_id)
         candidates: list[tuple[int, list[str]]] = []
+        earlier: list[tuple[int, list[str]]] = []
         for s in sorted(by_sent, reverse=True):
             pair = self._sentence_pair(s, by_sent[s], heads, sent_index, kinds)
-            if pair is not None:
-                if s == sent:
-                    return pair
-                candidates.append((s, pair))
+            if pair is None:
+                continue
+            if s == sent:
+                return pair
+            (candidates if s >= sent - window else earlier).append((s, pair))
+        candidates = candidates or earlier
         if not candidates:
             return None
 

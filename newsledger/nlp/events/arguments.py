@@ -163,6 +163,10 @@ def subject_of(t: Any) -> tuple[Any, bool]:
     raised = False  # reached through an infinitive complement
     while cur is not None and seen < 6:
         seen += 1
+        if seen > 1 or cur.dep_ in ("conj", "acl"):
+            own_agent = _agent(cur) if not any(c.dep_ in _SUBJ for c in cur.children) else None
+            if own_agent is not None:  # "put forward by Russia but rejected by the US": the
+                return own_agent, True  # conjunct's / participle's own by-agent
         for c in cur.children:
             if c.dep_ in _SUBJ:
                 return c, False
@@ -185,6 +189,8 @@ def subject_of(t: Any) -> tuple[Any, bool]:
                 return cur.head, False
             if cur.dep_ == "acl" and cur.tag_ in ("VBN",):
                 return None, True
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return cur.head, False  # "demonstrators protesting the arrest": the noun acts
             cur = cur.head
             continue
         break

@@ -13,6 +13,7 @@ from newsledger.nlp.events.coder import (
     misparsed_root_verb,
     noun_object_code,
     resolve,
+    shared_head,
 )
 from newsledger.nlp.events.lexicon import NO_EVENT, Lexicon
 from newsledger.nlp.events.stance import apply_stance
@@ -51,6 +52,24 @@ def _weak_verb_means(t: Any, lex: Lexicon) -> Any:
     return None
 
 
+def in_name(t: Any, lex: Lexicon) -> bool:
+    """Whether ``t`` is a word of a multi-word name (an organisation, a programme, a law) rather
+    than an action: "the Committee to Protect Journalists", "NBC's Meet the Press"."""
+    if t.ent_type_ not in lex.lists["name_entity_types"] or not t.is_title or t.i == t.sent.start:
+        return False  # a capitalised word inside the name, not the sentence's first word
+    ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+    return ent is not None and len(ent) > 1
+
+
+def talked_about_attempt(t: Any, c: Candidate, lex: Lexicon) -> bool:
+    """Whether ``t`` is a non-violent act named only as the aim of an attempt that is the subject of
+    its clause ("the EU's efforts to resolve the tensions hit a roadblock"). An attempted attack is
+    an attack ("an attempt to assassinate the governor was thwarted")."""
+    return (t.dep_ == "acl" and any(a.lower_ == "to" for a in t.children if a.dep_ == "aux")
+            and t.head.lemma_.lower() in lex.lists["attempt_nouns"] and t.head.dep_ in ("nsubj", "nsubjpass")
+            and c.code.plover not in lex.lists["intent_conflict_categories"])
+
+
 def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) -> list[Candidate]:
     """Coded actions in one sentence, each once (control chains and light verbs merged)."""
     cands: list[Candidate] = []
@@ -61,6 +80,8 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         if t.i in used or (t.dep_ in ("amod", "compound", "nmod", "prep", "agent", "mark")
                            and not misparsed_root_verb(t)):
             continue  # "EU-backed deal", "NATO-led forces", "according to": not actions
+        if in_name(t, lex):
+            continue  # "the Committee to Protect Journalists", "Meet the Press": a name's words
         if t.dep_ == "acl" and any(a.lower_ == "to" for a in t.children if a.dep_ == "aux"):
             ncode = _noun_key(t.head, lex.nouns)
             if ncode is not None and ncode is not NO_EVENT:
@@ -68,6 +89,11 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
         c = resolve(t, lex)
         if c is None or _natural_force_subject(t, lex):
             continue  # "an earthquake struck the region": no actor acts
+        shared = shared_head(c.chain[0] if c.chain else t)
+        if shared is not None and _negated(shared, lex):
+            c.negated = True  # "will not sign or accept": the negation covers both verbs
+        if talked_about_attempt(t, c, lex):
+            continue  # "the EU's efforts to resolve the tensions hit a roadblock": nothing resolved
         if c.code.weak:
             means = _weak_verb_means(t, lex)
             if means is True:
@@ -87,6 +113,11 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
                         used.update(y.i for y in ch.subtree)
                         if c.request_target is None:
                             c.request_target = next((s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+        if len(c.chain) > 1:  # "urged X to devise plans and impose sanctions": every conjunct of
+            for x in c.chain[1:]:  # the requested / refused / promised act is part of its content
+                for cj in x.conjuncts:
+                    if _is_verbal(cj) and cj.i > x.i and cj.i not in used:
+                        used.update(y.i for y in cj.subtree)
         if c.noun is not None:  # "reiterated its demand that Israel ease ...": the demand's content
             for ch in c.noun.children:
                 if ch.dep_ in ("acl", "ccomp"):

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from newsledger.model import TimeExpression
-from newsledger.nlp.events.coder import Candidate, _is_verbal
+from newsledger.nlp.events.coder import Candidate, _is_verbal, lemma_forms, shared_head
 from newsledger.nlp.events.lexicon import Lexicon
 
 _BOUNDARY_PREPS = ("until", "till", "since", "through", "throughout")
@@ -15,11 +15,19 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NOT_PLACE = ("DATE", "TIME", "PERSON", "NORP", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT")
 
 
+def _wish(t: Any, lex: Lexicon) -> bool:
+    """Whether ``t`` is a verb of wishing (lemma forms too: the small model lemmatizes "hoped" as "hop")."""
+    return _is_verbal(t) and any(f in lex.lists["wish_verbs"] for f in lemma_forms(t))
+
+
 def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon) -> str:
     """asserted | planned | hypothetical | reported, from auxiliaries, conditions and speech verbs."""
     toks = list(dict.fromkeys([*c.chain, c.anchor]))
     hyp = planned = reported = False
-    for t in toks:
+    shared = shared_head(toks[0])  # "will not sign or accept": the auxiliaries of the first verb
+    for t in toks + ([shared] if shared is not None else []):
+        if t.i != c.anchor.i and _wish(t, lex):
+            hyp = True  # "had hoped that Serbia would release ...": the release is only wished for
         for ch in t.children:
             if ch.dep_ in ("aux", "auxpass"):
                 if ch.lower_ in lex.lists["modal_hypothetical"]:
@@ -46,6 +54,8 @@ def modality(c: Candidate, published: str | None, date: str | None, lex: Lexicon
             hyp = True
         if cur.dep_ in ("ccomp", "parataxis", "xcomp") and cur.head.lemma_.lower() in lex.lists["speech_verbs"]:
             reported = True
+        if cur.dep_ == "ccomp" and _wish(cur.head, lex):
+            hyp = True  # "officials had hoped Mubarak would promise a dialogue": only wished for
         cur = cur.head
     if c.modality == "planned":
         planned = True
@@ -79,6 +89,19 @@ def denied(c: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def in_comparison_aside(tok: Any, anchor: Any, compare: frozenset[str]) -> bool:
+    """Whether ``tok`` lies in a comma-delimited aside that opens with a comparison ("X, just like
+    in the last meeting in Brussels on February 27, is avoiding ...") while ``anchor`` lies
+    outside it. Read from the words, as the parser often hangs the whole clause on "like"."""
+    sent = tok.sent
+    left = next((x for x in reversed(sent[: tok.i - sent.start]) if x.text in (",", ";", "(", "-", "--")), None)
+    right = next((x for x in sent[tok.i - sent.start + 1:] if x.text in (",", ";", ")", "-", "--")), None)
+    if left is None or right is None or left.i < anchor.i < right.i:
+        return False
+    first = next((x for x in sent[left.i - sent.start + 1: tok.i - sent.start] if x.pos_ != "ADV"), None)
+    return first is not None and first.lower_ in compare
+
+
 def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> TimeExpression | None:
     """The time expression attached to the candidate's own clause (or its absorbed noun)."""
     heads = {x.i for x in c.chain} | {c.anchor.i}
@@ -87,6 +110,9 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
     if c.nominal and _is_verbal(c.anchor.head):
         heads.add(c.anchor.head.i)
     doc = sent.doc
+    from newsledger.nlp.events.lexicon import load_lexicon
+
+    compare = load_lexicon().lists.get("comparison_preps", frozenset())
     best: tuple[int, TimeExpression] | None = None
     for tx in timexes:
         if tx.start < sent.start_char or tx.end > sent.end_char or tx.type not in ("DATE", "TIME"):
@@ -97,8 +123,12 @@ def governing_timex(c: Candidate, sent: Any, timexes: list[TimeExpression]) -> T
         tok = span.root
         if tok.dep_ == "pobj" and tok.head.lower_ in _BOUNDARY_PREPS:
             continue  # "until September 1st", "since 2014": a bound, not the event's date
+        if in_comparison_aside(tok, c.anchor, compare):
+            continue  # "X, just like in the last meeting on February 27, is avoiding ..."
         cur, steps = tok, 0
         while cur.i not in heads and cur.head.i != cur.i and steps < 8:
+            if cur.dep_ == "prep" and cur.lower_ in compare:
+                break  # "just like in the last meeting on February 27": the compared event's date
             if cur.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis") and cur.head.i not in heads:
                 break
             cur, steps = cur.head, steps + 1

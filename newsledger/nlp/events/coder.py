@@ -216,7 +216,10 @@ def _object_sense(key: str, lemma: str, obj: Any, heads: list[str], lex: Lexicon
     if found is not None:
         return found, obj
     # "tons of food aid", "a state of siege", "20 million euros in aid": the event noun under
-    # the object's "of" / "in"
+    # the object's "of" / "in"; not under a measure ("put the size of the demonstration at
+    # 10,000" measures a protest, it stages none)
+    if obj.lemma_.lower() in lex.lists["measure_nouns"]:
+        return None
     for p in obj.children:
         if p.dep_ == "prep" and lex.in_list("object_noun_preps", p.lower_):
             for o in p.children:
@@ -293,6 +296,17 @@ def _negated(t: Any, lex: Lexicon) -> bool:
     return False
 
 
+def shared_head(t: Any) -> Any:
+    """The verb whose subject, auxiliaries and negation a conjoined verb shares ("will not sign
+    or accept": "accept" is as negated and as future as "sign"), or None when ``t`` is no such
+    conjunct (it has a subject or an auxiliary of its own)."""
+    if t.dep_ != "conj" or not _is_verbal(t) or not _is_verbal(t.head):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in t.children):
+        return None
+    return t.head
+
+
 def _complement(t: Any) -> Any:
     for c in t.children:
         if c.dep_ == "xcomp" and _is_verbal(c):
@@ -318,6 +332,11 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     own, noun = verb_code(t, lex) if _is_verbal(t) else (None, None)
     if own is NO_EVENT:
         return None
+    if own is not None and _credit(t, lex):
+        return None  # "X contributed to this report": a byline
+    if own is not None and noun is None and _obj(t) is None \
+            and _lemma(t, lex.lists["object_required_verbs"]) in lex.lists["object_required_verbs"]:
+        return None  # "I suspect that ...", "he relaxed": no one is acted on
     if own is not None and any(c.dep_ == "auxpass" for c in t.children) \
             and _verb_key(t, lex) in lex.lists["no_passive"]:
         return None  # "the proposal was met with ambiguity"
@@ -354,6 +373,22 @@ def resolve(t: Any, lex: Lexicon, depth: int = 0) -> Candidate | None:
     if comp is not None:  # an uncoded complement still holds the target ("offered to hand over to X")
         cand.inner = comp
     return cand
+
+
+def _credit(t: Any, lex: Lexicon) -> bool:
+    """Whether verb ``t`` takes one of the objects that make it no event (``no_event_prep_objects``:
+    "contributed to this report", "contributed reporting"); key "" is the direct object."""
+    table = (lex.raw.get("no_event_prep_objects") or {}).get(_lemma(t, lex.raw.get("no_event_prep_objects") or {}))
+    if not table:
+        return False
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj", "xcomp") and (c.lower_ in (table.get("") or ())
+                                                   or c.lemma_.lower() in (table.get("") or ())):
+            return True
+        if c.dep_ == "prep" and c.lower_ in table:
+            if any(o.dep_ == "pobj" and o.lemma_.lower() in table[c.lower_] for o in c.children):
+                return True
+    return False
 
 
 def _noun_control(t: Any, lex: Lexicon, depth: int) -> Candidate | None:

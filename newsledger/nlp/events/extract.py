@@ -19,7 +19,8 @@ from newsledger.nlp.events.circumstances import (
     location_token,
     modality,
 )
-from newsledger.nlp.events.lexicon import Lexicon, load_lexicon
+from newsledger.nlp.events.coder import _noun_key, lemma_forms
+from newsledger.nlp.events.lexicon import Lexicon, agent_heads, load_lexicon
 from newsledger.nlp.events.participants import arguments, condition_subject_actors
 
 __all__ = [
@@ -57,6 +58,52 @@ def _evidence_span(sent: Any, anchor: Any, stext: str | None = None) -> tuple[in
     return base + start, base + end
 
 
+def acts_on_object(c: Any, lex: Lexicon) -> bool:
+    """Whether the action has a direct object of its own that makes a compound subject act side
+    by side rather than on each other ("Russia and China condemned the attack", "police and
+    soldiers fired shots"), for the categories of ``reciprocal_intransitive_categories``. The
+    object counts unless it is the absorbed event noun ("launched attacks"), the verb is one of exchange
+    (``mutual_verbs``: "traded accusations", "exchanged fire") or it is "each other"."""
+    if c.nominal or c.code.plover not in lex.lists["reciprocal_intransitive_categories"]:
+        return False
+    for t in (c.anchor, *c.chain):
+        for o in t.children:
+            if o.dep_ not in ("dobj", "obj"):
+                continue
+            if t.lemma_.lower() in lex.lists["mutual_verbs"]:
+                continue  # "traded accusations", "exchanged fire": an act done to each other
+            if c.noun is not None and o.i == c.noun.i and _noun_key(o, lex.nouns) is not None:
+                continue  # "launched joint attacks": the absorbed event noun is the act itself
+            if o.lower_ in ("other", "another") or any(x.lower_ in ("other", "another", "their") for x in o.children):
+                continue  # "condemned each other", "upgraded their ties": done to one another
+            if o.lemma_.lower() in lex.lists["mutual_objects"]:
+                continue  # "restored diplomatic ties": a relation is between the two
+            return True
+    return False
+
+
+def patient_subject(c: Any, lex: Lexicon) -> bool:
+    """Whether the action's subject is the one it befalls ("people died", "prisoners starved")."""
+    return (not c.nominal and c.anchor.lemma_.lower() in lex.lists["patient_subject_verbs"]
+            and not any(x.dep_ == "auxpass" for x in c.anchor.children))
+
+
+def nonactor_subject(c: Any, lex: Lexicon) -> bool:
+    """Whether an action with no actor has a common-noun subject (no pronoun, no name) that is no
+    agent noun of the actor stage: "one word obliterates the others", "contracts hit a high".
+    Such a subject names no political actor ("the court lifted ..." does, though unresolved)."""
+    if not lex.raw.get("drop_nonactor_subject") or c.nominal:
+        return False
+    first = c.chain[0] if c.chain else c.anchor
+    subj = next((x for x in first.children if x.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and first.dep_ == "relcl" and first.head.pos_ == "NOUN":
+        subj = first.head  # "the laws that govern ...": the relative clause's noun
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    heads = agent_heads()  # "the court lifted ...": a body, even with no actor resolved for it
+    return not any(f in heads for f in lemma_forms(subj))
+
+
 def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], published: str | None,
                   lex: Lexicon | None = None) -> list[dict[str, Any]]:
     """The events of one sentence as plain dicts (the fields of ``Event`` minus id/article)."""
@@ -69,6 +116,10 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
         if c.negated and c.code.cameo in recode:
             c.code = lex.code(str(recode[c.code.cameo])) or c.code
         sources, targets = arguments(c, doc_actors, lex)
+        if sources and patient_subject(c, lex):  # "three people died": victims, not attackers
+            sources, targets = [], [*sources, *[x for x in targets if x not in sources]]
+        if not sources and not targets and nonactor_subject(c, lex):
+            continue  # "one word obliterates the others": nothing political acts
         tx = governing_timex(c, sent, timexes)
         # a calendar value dates the event; "now" (PRESENT_REF), "recently", "soon" do not:
         # such an event is dated like one with no time expression, by the article
@@ -82,7 +133,8 @@ def code_sentence(sent: Any, doc_actors: Any, timexes: list[TimeExpression], pub
         base = dict(type=c.code.plover, mode=c.code.mode, cameo=c.code.cameo, date=date,
                     location=location(c, lex), negated=c.negated, modality=mod, trigger=trig,
                     sentence=stext[s_start - sent.start_char:s_end - sent.start_char], start=s_start, end=s_end)
-        if not targets and len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]:
+        if not targets and len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"] \
+                and not acts_on_object(c, lex):
             for s in sources:
                 out.append({**base, "source_ids": (s,), "target_ids": tuple(x for x in sources if x != s)})
         else:

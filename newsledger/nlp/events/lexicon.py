@@ -101,6 +101,25 @@ def _parse(spec: Any, cmap: dict[str, tuple[str, str | None]]) -> Code | None:
 
 
 @lru_cache(maxsize=1)
+def agent_heads() -> frozenset[str]:
+    """Head nouns of the actor stage's agent phrases ("court", "minister", "student", "rescuer"):
+    nouns that name people or bodies even where no actor could be resolved for them. Read from
+    the actor data files (``actors/data/agents*.en.yaml``); the head is the word before "of", else
+    the last word."""
+    out: set[str] = set()
+    for name in ("agents.en.yaml", "agents_core.en.yaml"):
+        try:
+            data = load_data(data_path("actors", name), required=("agents",))
+        except Exception:  # noqa: BLE001 - a missing file leaves the set smaller, not broken
+            continue
+        for phrase in data["agents"] or {}:
+            words = str(phrase).lower().split(" of ")[0].split()
+            if words:
+                out.add(words[-1])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The merged lexicon (cached per process)."""
     cm = load_data(data_path("events", "cameo_plover.yaml"), required=("map",))["map"]
@@ -144,6 +163,8 @@ def load_lexicon() -> Lexicon:
                  "stative_participles", "participation_verbs", "participation_preps",
                  "condition_target_categories", "condition_marks", "reason_nouns", "natural_forces",
                  "object_noun_preps", "relational_nouns", "instrument_sectors",
-                 "denial_verbs", "claim_nouns", "force_movement_nouns", "against_prefixes"):
+                 "denial_verbs", "claim_nouns", "force_movement_nouns", "against_prefixes",
+                 "reciprocal_intransitive_categories", "patient_subject_verbs", "object_required_verbs",
+                 "name_entity_types", "comparison_preps", "attempt_nouns", "mutual_verbs", "mutual_objects", "measure_nouns", "wish_verbs"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

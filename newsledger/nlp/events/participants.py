@@ -77,14 +77,18 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         gsubj, gpassive = subject_of(gov)
         if gsubj is not None and not gpassive:
             sources = np_actors(gsubj, doc_actors)
-    if not sources and not passive and (subj is None or subj.pos_ == "PRON") and top.dep_ in ("ccomp", "parataxis"):
-        # "the rebels said they will release ...": the speaker; not for a passive with no agent
-        # ("three civilians were killed, police said": the police report the act, not do it)
-        spk, _ = subject_of(top.head)
+    said = reported_clause(top, lex)
+    if not sources and not passive and (subj is None or subj.pos_ == "PRON") and said is not None:
+        # "the rebels said they will release ...", '"We are there to protect civilians," X said':
+        # the speaker; not for a passive with no agent ("three civilians were killed, police
+        # said": the police report the act, not do it)
+        spk, _ = subject_of(said.head)
         if spk is not None:
             sources = np_actors(spk, doc_actors)
     if passive:
         pat = passive_patient(top) or passive_patient(t)
+        if pat is not None and pat.tag_ in ("WP", "WDT") and top.dep_ == "relcl":
+            pat = top.head  # "el-Adly, who has been criticized by protesters": the relative's noun
         if pat is not None:
             targets += np_actors(pat, doc_actors)
     if c.request_target is not None:
@@ -149,6 +153,23 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     own = {_code(a, doc_actors) for a in sources} - {""}
     targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     return _uniq(sources), targets
+
+
+def reported_clause(top: Any, lex: Lexicon) -> Any:
+    """The clause holding ``top`` that a speech verb reports (its ``ccomp`` / ``parataxis``), reached
+    through the act's own complements and conjuncts ('"We are there to protect civilians," the
+    secretary-general said'), or None. The first clause (``top`` itself) keeps the old reading:
+    any governing verb counts there."""
+    if top.dep_ in ("ccomp", "parataxis"):
+        return top
+    cur = top
+    for _ in range(4):
+        if cur.dep_ not in ("xcomp", "advcl", "conj", "acomp") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in lex.lists["speech_verbs"]:
+            return cur
+    return None
 
 
 def clause_subject_actors(c: Candidate, doc_actors: Any) -> list[str]:

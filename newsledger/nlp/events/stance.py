@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated
+from newsledger.nlp.events.coder import Candidate, _is_verbal, _negated, shared_head
 from newsledger.nlp.events.lexicon import Code, Lexicon
 
 
@@ -51,8 +51,12 @@ def apply_stance(cands: list[Candidate], sent: Any, lex: Lexicon, dated: set[int
         aux = set()
         for x in (*c.chain, c.anchor):
             aux |= _aux(x)
+        shared = shared_head(top)
+        if shared is not None:  # "will not sign or accept": "accept" is future too
+            aux |= _aux(shared)
         future = bool(aux & lex.lists["modal_planned"]) or "would" in aux
-        stated = _speech_head(top, lex) is not None or _reported_by_child(top, lex) or any(
+        stated = _speech_head(top, lex) is not None or _reported_by_child(top, lex) or (
+            shared is not None and _speech_head(shared, lex) is not None) or any(
             ch.dep_ == "advcl" and any(m.lower_ in lex.lists["hypothetical_marks"] for m in ch.children)
             for x in (*c.chain, c.anchor) for ch in x.children)
         ultimatum = any(ch.dep_ == "advcl" and any(m.lower_ in (intent.get("ultimatum_marks") or ())
