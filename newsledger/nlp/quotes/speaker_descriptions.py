@@ -19,14 +19,14 @@ _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod",
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
 
-_DOC_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+_DOC_KEYS: dict[tuple[int, frozenset[str]], Any] = {}
 
 
-def _document_keys(strings: Any, nouns: frozenset[str]) -> frozenset[int]:
-    """Hashes of the document nouns in this string store (built once)."""
+def _document_keys(strings: Any, nouns: frozenset[str]) -> Any:
+    """Hashes of the document nouns in this string store, as a uint64 array (built once)."""
     key = (id(strings), nouns)
     if key not in _DOC_KEYS:
-        _DOC_KEYS[key] = frozenset(strings.add(w) for w in nouns)
+        _DOC_KEYS[key] = np.array(sorted(strings.add(w) for w in nouns), dtype=np.uint64)
     return _DOC_KEYS[key]
 
 
@@ -145,12 +145,12 @@ class DescriptionSpeakers:
             # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
             strings = doc.vocab.strings
             arr = doc[lo: tok.i].to_array([POS, LEMMA])
-            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1].tolist()
-            same = strings.add(lemma)
-            docs_keys = _document_keys(strings, self.lex.document_nouns)
-            lemmas = arr[:, 1]
-            candidates += [doc[lo + k] for k in nouns if lemmas[k] == same]
-            candidates += [doc[lo + k] for k in nouns if int(lemmas[k]) in docs_keys]
+            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1]
+            lemmas = arr[nouns, 1]
+            same = nouns[lemmas == np.uint64(strings.add(lemma))][:12]
+            other = nouns[np.isin(lemmas, _document_keys(strings, self.lex.document_nouns))][:12]
+            candidates += [doc[lo + k] for k in same.tolist()]
+            candidates += [doc[lo + k] for k in other.tolist()]
         for cand in candidates[:12]:
             for child in cand.children:
                 if child.dep_ in ("poss", "amod", "compound", "nmod"):
