@@ -159,8 +159,12 @@ def task_events(published: str, limit: int) -> None:
     bench = SHARED / "benchmarks" / "events"
     gold_path = bench / "data" / "plover_gsr.plover.jsonl"
     recs = read_jsonl(gold_path, limit)
-    records = [{"id": r["id"], "text": r["text"], "published": r.get("date") or published}
-               for r in recs]
+    seen: dict[str, int] = {}
+    records = []
+    for r in recs:  # the GSR repeats a few ids for different sentences: keep each one apart
+        seen[r["id"]] = seen.get(r["id"], 0) + 1
+        rid = r["id"] if seen[r["id"]] == 1 else f"{r['id']}~{seen[r['id']]}"
+        records.append({"id": rid, "text": r["text"], "published": r.get("date") or published})
     export, speed, rejected = ingest_export("events_gsr", records)
     ledger_codes = {a["id"]: a.get("codes") or {} for a in export["actors"]}
 
