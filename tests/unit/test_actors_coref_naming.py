@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 
-from newsledger.nlp.actors import resolve_actors
+from tests.unit.test_actors_resolve import _resolve, _who
 
 pytestmark = pytest.mark.model
-
-
-def _resolve(resources: Any, text: str, date: str | None = "2016-05-01") -> tuple[Any, Any]:
-    doc = resources.nlp(text)
-    return doc, resolve_actors(doc, resources.kb, date, "t")
-
-
-def _who(doc: Any, res: Any, phrase: str, occurrence: int = 0) -> str | None:
-    pos = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", doc.text)][occurrence]
-    span = doc.char_span(pos, pos + len(phrase), alignment_mode="expand")
-    found = res.actors_for_span(span.start, span.end)
-    return found[0] if found else None
 
 
 def test_narration_pronoun_skips_names_inside_quotation(resources: Any) -> None:

