@@ -3,6 +3,7 @@
 Usage:
     .venv/bin/python benchmarks/quotes/errors.py --split dev [--limit N] [--kinds direct] [--show BUCKET] [--n 20]
     .venv/bin/python benchmarks/quotes/errors.py --split train --limit 300 --by-cue indirect [--min-n 5]
+    .venv/bin/python benchmarks/quotes/errors.py --split train --limit 300 --missed indirect [--show LEMMA] [--min-n 5]
 
 Reads the predictions ``benchmarks/out/quotes/<tag>.pred.jsonl`` written by ``run.py`` and
 pairs them with gold using the shared scorer's own functions (alphanumeric positions,
@@ -114,6 +115,97 @@ def by_how(a: argparse.Namespace) -> None:
         print(f"{key:32s} {tp[key]:4d} {fp[key]:4d} {tp[key] / n:.2f}")
 
 
+def _cue_construction(doc: Any, s: int, e: int) -> tuple[str, str]:
+    """The lemma of a gold cue span's head word and the construction it opens: ``verb``,
+    ``noun`` (statement, interview, claim), ``prep`` (according to, for), ``adj``
+    (confident that), ``colon``, ``other``; a verb cue is ``verb:passive`` under a passive
+    auxiliary and ``verb:participle`` as a modifier (``adding``, ``saying``)."""
+    toks = [t for t in doc if t.idx < e and t.idx + len(t) > s and not (t.is_punct and t.text != ":")]
+    if not toks:
+        return "-", "other"
+    if toks[0].text == ":" and len(toks) == 1:
+        return ":", "colon"
+    content = [t for t in toks if t.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")] or toks
+    heads = [t for t in content if t.head not in content or t.head.i == t.i]
+    h = heads[0]
+    lemma = " ".join(t.lemma_.lower() for t in toks if t.pos_ != "AUX" and t.dep_ not in ("aux", "neg")) or h.lemma_.lower()
+    if h.pos_ in ("VERB", "AUX"):
+        kind = "verb"
+        if any(c.dep_ == "auxpass" for c in h.children):
+            kind = "verb:passive"
+        elif h.dep_ in ("advcl", "acl", "relcl") and h.tag_ == "VBG":
+            kind = "verb:participle"
+    elif h.pos_ in ("NOUN", "PROPN"):
+        kind = "noun"
+    elif h.pos_ == "ADP" or h.lower_ == "according":
+        kind = "prep"
+    elif h.pos_ == "ADJ":
+        kind = "adj"
+    else:
+        kind = "other:" + h.pos_
+    return lemma, kind
+
+
+def missed(a: argparse.Namespace) -> None:
+    """Gold attributions of kind ``--missed`` that no prediction matches (Jaccard >= 0.5),
+    counted by construction and by cue lemma, each split into ``none`` (no prediction
+    overlaps the gold content at all: the cue was not found) and ``part`` (a prediction
+    overlaps but its span differs too much: a boundary error); and how often the same
+    cue lemma is matched, to see what a cue already finds. ``--show LEMMA`` prints the
+    missed examples of a lemma (or of a construction, ``--show noun``)."""
+    sys.path.insert(0, str(REPO))
+    from spacy.tokens import DocBin
+
+    from newsledger.nlp.pipeline import Resources
+
+    sc, tag, gold = _gold(a)
+    res = Resources.load()
+    parsed = list(DocBin().from_disk(REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spacy").get_docs(res.nlp.vocab))
+    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl"
+    pred = {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
+    kinds = None if a.missed == "all" else set(a.missed.split(","))
+    by_kind: Counter[str] = Counter()
+    by_lemma: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    n_gold = 0
+    for g, doc in zip(gold, parsed, strict=True):
+        text = g["text"]
+        gq = g["quotes"]
+        pq = pred.get(g["id"], {}).get("quotes", [])
+        gpos, ppos, pairs = pair(sc, text, gq, pq)
+        mg = {gi for gi, _pi in pairs}
+        for gi, q in enumerate(gq):
+            if kinds is not None and q["kind"] not in kinds:
+                continue
+            n_gold += 1
+            if q.get("cue_start") is None:
+                lemma, cons = "-", "no-cue"
+            else:
+                lemma, cons = _cue_construction(doc, q["cue_start"], q["cue_end"])
+            if gi in mg:
+                found[lemma] += 1
+                found["@" + cons] += 1
+                continue
+            overlap = max((len(gpos[gi] & pp) for pp in ppos), default=0)
+            how = "part" if overlap else "none"
+            by_kind[f"{cons} {how}"] += 1
+            by_lemma[f"{lemma} {how}"] += 1
+            if a.show and a.show in (lemma, cons):
+                print(f"{how} {g['id'][:28]} cue={q.get('cue')!r} spk={q.get('speaker')!r} | "
+                      f"{snip(text, q['start'], q['end'], 70)[:400]}")
+    n_missed = sum(by_kind.values())
+    print(f"== missed gold ({a.missed}): {n_missed} of {n_gold}")
+    print(f"{'construction':22s} none part found")
+    for cons in sorted({k.rsplit(' ', 1)[0] for k in by_kind}, key=lambda c: -(by_kind[c + ' none'] + by_kind[c + ' part'])):
+        print(f"{cons:22s} {by_kind[cons + ' none']:4d} {by_kind[cons + ' part']:4d} {found['@' + cons]:5d}")
+    print(f"{'cue lemma':22s} none part found")
+    lemmas = {k.rsplit(' ', 1)[0] for k in by_lemma}
+    for lem in sorted(lemmas, key=lambda c: -(by_lemma[c + ' none'] + by_lemma[c + ' part'])):
+        if by_lemma[lem + ' none'] + by_lemma[lem + ' part'] < a.min_n:
+            continue
+        print(f"{lem:22s} {by_lemma[lem + ' none']:4d} {by_lemma[lem + ' part']:4d} {found[lem]:5d}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev")
@@ -125,13 +217,20 @@ def main() -> None:
                     help="re-extract from the parse cache and give precision per construction")
     ap.add_argument("--by-cue", default="", metavar="KIND",
                     help="like --by-how, per cue lemma and construction, for quotes of KIND (indirect, direct, partial, all)")
-    ap.add_argument("--min-n", type=int, default=5, help="--by-cue: rows with at least this many quotes")
+    ap.add_argument("--min-n", type=int, default=5, help="--by-cue, --missed: rows with at least this many quotes")
+    ap.add_argument("--missed", default="", metavar="KIND",
+                    help="missed gold attributions of KIND (indirect, mixed, direct, all) by construction and cue lemma")
+    ap.add_argument("--pred", default="", help="a predictions file other than the runner's (for the buckets and --missed)")
     a = ap.parse_args()
+    if a.missed:
+        missed(a)
+        return
     if a.by_how or a.by_cue:
         by_how(a)
         return
     sc, tag, gold = _gold(a)
-    pred = {d["id"]: d for d in map(json.loads, (REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl").open(encoding="utf-8"))}
+    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl"
+    pred = {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
     kinds = set(a.kinds.split(",")) if a.kinds != "all" else None
     fp, spk = Counter(), Counter()
     ex: dict[str, list[str]] = {}

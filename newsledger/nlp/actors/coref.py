@@ -154,6 +154,11 @@ class _State(ReferenceSieves):
                 it.actor = self.resolve_agent(it)
             elif it.kind == "minority":
                 it.actor = self.resolve_minority(it)
+            elif it.kind == "collective":
+                spec = ((r.kb.rules or {}).get("collective_names") or {}).get(it.name) or {}
+                codes = {"cameo": str(spec["cameo"])} if spec.get("cameo") else {}
+                it.actor = r.add_actor(Actor(str(spec.get("id") or f"group:{slug(it.name)}"),
+                                             str(spec.get("name") or it.name), "group", None, (), codes, ()))
             elif it.kind == "pron":
                 it.actor = self.resolve_pronoun(it)
             if it.actor is not None:

@@ -165,7 +165,7 @@ class GroupRules(ResolverState):
                 if key2 in agents:
                     best = (k, agents[key2])
                     break
-            if best is None:
+            if best is None or self._act_reading(tok):
                 continue
             k, sector = best
             sector = self._marked_sector(tok, k, sector)
@@ -195,6 +195,12 @@ class GroupRules(ResolverState):
         for item, tok in pending:  # once every group of the text is known
             item.owner = self._sentence_country(tok, item.sector)
 
+    def _act_reading(self, tok: Any) -> bool:
+        """Whether an agent noun names an act here: a preposition of ``act_noun_preps`` after it
+        ("Russia's opposition to the plan" is Russia opposing, not a Russian opposition party)."""
+        preps = ((self.kb.rules or {}).get("act_noun_preps") or {}).get(tok.lemma_.lower())
+        return bool(preps) and any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps for c in tok.children)
+
     def _sentence_country(self, head: Any, sector: str) -> str | None:
         """The owner of an unqualified domestic group ("demands from rebels", "pressuring workers
         to end the strike", ``context_owned_sectors``) when its sentence names exactly one
@@ -209,10 +215,18 @@ class GroupRules(ResolverState):
         owned = set(rules.get("context_owned_sectors") or [])
         if sector[:3] not in owned or any(c.dep_ == "poss" for c in head.children):
             return None
-        state = set(rules.get("context_state_sectors") or [])
-        sent = head.sent
+        return self.sentence_state(head.sent)
+
+    def sentence_state(self, sent: Any, for_person: bool = False) -> str | None:
+        """The one country a sentence names as a state (see ``_sentence_country``): a government
+        body of it or a place of it, and no other country or international organisation. For a
+        person's office (``for_person``) another person's office is no evidence ("President X
+        welcomed South African leader Y": X is not South Africa's)."""
+        state = set((self.kb.rules or {}).get("context_state_sectors") or [])
         of_state: set[int] = set()  # "Iranian authorities": the body and its qualifier
         for f in self.items:
+            if for_person and f.kind == "title" and not f.plural:
+                continue
             if f.kind in ("agent", "title", "org") and f.sector[:3] in state and f.owner:
                 of_state.update(range(f.start, f.end))
                 of_state.update(j for a, b in f.extra for j in range(a, b))

@@ -54,7 +54,7 @@ class Item:
 
     start: int
     end: int
-    kind: str  # kb | person | org | norp | title | agent | minority | pron
+    kind: str  # kb | person | org | norp | title | agent | minority | collective | pron
     hit: Hit | None = None
     actor: str | None = None
     owner: str | None = None  # title/agent owner key (iso3 / IGO key)

@@ -244,6 +244,13 @@ class PersonSieves(SieveState):
                 owner = r.kb.owners.get(t.owner)
                 country = owner.country if owner is not None else None
                 codes = {"cameo": r.kb.owner_cameo(t.owner) + (t.sector if owner is not None and owner.kind == "country" else "")}
+        if not codes and any(t.sector and not t.owner and t.kind == "title" for t in titles):
+            # "government spokesman X told reporters in Tripoli": an office of the one state the
+            # sentence names as a state (a place or a government body of it)
+            iso = r.sentence_state(r.doc[it.start].sent, for_person=True)
+            t = next(t for t in titles if t.sector and not t.owner and t.kind == "title")
+            if iso is not None and r.kb.owners.get(iso) is not None:
+                country, codes = r.kb.owners[iso].country, {"cameo": r.kb.owner_cameo(iso) + t.sector}
         former = self._former_code(it, codes.get("cameo")) if titles else None
         if former:
             codes = {"cameo": former}

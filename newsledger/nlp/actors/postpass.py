@@ -10,6 +10,7 @@ from typing import Any
 
 from newsledger.model import Actor, Mention
 from newsledger.nlp.actors.items import ResolverState
+from newsledger.nlp.actors.sieves import climb, force_target
 
 
 class PostPasses(ResolverState):
@@ -173,6 +174,29 @@ class PostPasses(ResolverState):
             if cameo and "plover" not in a.codes:
                 codes = {**a.codes, "plover": self.kb.plover_code(cameo, a.kind)}
                 self.out.actors[aid] = Actor(a.id, a.name, a.kind, a.country, a.aliases, codes, a.roles)
+
+    def places_under_force(self) -> None:
+        """A town or region of a known country that is the target of a verb of force ("rebels
+        shelled Misrata", "troops stormed Homs") stands for that country's people, as for
+        capitals (``force_target``): its tokens refer to ``group:<iso3>-civilians``."""
+        out, doc = self.out, self.doc
+        rules = self.kb.rules or {}
+        done: set[int] = set()
+        for i, pid in sorted(out.places.items()):
+            if i in done or i in out.token_actor or not pid.startswith("country:"):
+                continue
+            j = i
+            while j + 1 < len(doc) and out.places.get(j + 1) == pid and j + 1 not in out.token_actor:
+                j += 1
+            done.update(range(i, j + 1))
+            span = doc[i : j + 1]
+            e = self.kb.entries.get(pid)
+            if e is None or e.key is None or not force_target(climb(span.root), rules):
+                continue
+            aid = self.add_actor(self.kb.group_actor(e.key, "CVL"))
+            for k in range(i, j + 1):
+                out.token_actor[k] = aid
+            out.mentions.append(Mention(self.article_id, aid, span.start_char, span.end_char, span.text))
 
     def place_countries(self) -> None:
         """Countries that places of the text belong to become actors of ``actors`` (for coders

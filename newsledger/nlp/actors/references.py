@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 from newsledger.model import Actor
 from newsledger.nlp.actors.kb import norm, slug
 from newsledger.nlp.actors.persons import PersonSieves
-from newsledger.nlp.actors.sieves import UNQUALIFIED_SECTORS, climb, name_tokens, root_token
+from newsledger.nlp.actors.sieves import (
+    UNQUALIFIED_SECTORS,
+    climb,
+    force_target,
+    name_tokens,
+    root_token,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.nlp.actors.resolve import Item
@@ -28,6 +34,8 @@ class ReferenceSieves(PersonSieves):
                 return tok.head.lemma_.lower() in r.relation_nouns
             tok = tok.head
         dep = tok.dep_
+        if self.under_force(it):
+            return False
         if dep in r.acting_deps:
             return True
         if dep == "pobj":
@@ -41,6 +49,11 @@ class ReferenceSieves(PersonSieves):
         if dep in ("nmod", "amod", "npadvmod"):
             return tok.head.lemma_.lower() in r.relation_nouns
         return False
+
+    def under_force(self, it: Item) -> bool:
+        """Whether a place name is the target of a verb of force (``metonymy.force_verbs``): its
+        object, its passive subject, or the object of a preposition after it ("advanced on Sirte")."""
+        return force_target(climb(root_token(self.doc, it)), self.r.kb.rules or {})
 
     def locative(self, it: Item) -> bool:
         """Whether the item's phrase is the object of a locative preposition."""
@@ -81,6 +94,11 @@ class ReferenceSieves(PersonSieves):
             return aid
         if e.kind == "person":
             return self._kb_person(e, it)
+        if how == "capital" and e.kind == "country" and e.key and self.under_force(it):
+            # "rebels shelled Juba", "farmers will blockade Paris": the city's people, not its government
+            for i in range(it.start, it.end):
+                r.out.places[i] = e.id
+            return r.add_actor(r.kb.group_actor(e.key, "CVL"))
         if how in ("capital", "metonym"):
             if self.acting(it):
                 if e.kind == "country" and how == "capital" and e.key:

@@ -24,11 +24,13 @@ from typing import Any
 
 from newsledger.model import Actor
 from newsledger.nlp import doc_text
+from newsledger.nlp.actors.expletives import is_expletive_it
 from newsledger.nlp.actors.groups import GroupRules
 from newsledger.nlp.actors.headlines import HeadlineNames
 from newsledger.nlp.actors.items import NAME_PARTICLES, DocActors, Item, _is_cap, _name_like
 from newsledger.nlp.actors.kb import MAX_ALIAS_TOKENS, ActorKB, Hit, KBEntry, norm, point, slug
 from newsledger.nlp.actors.postpass import PostPasses
+from newsledger.nlp.actors.sieves import force_target
 from newsledger.nlp.actors.titles import TitleRules
 
 __all__ = ["DocActors", "Item", "Resolver", "resolve_actors"]
@@ -187,12 +189,22 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             # ("Fatah" under Palestine): coded as that country, as the dictionaries do
             self.claim(Item(i, i + length, "kb", hit=Hit(country, "alias")))
             return True
-        if iso is not None and (length > 1 or labels & {"GPE", "LOC", "FAC"}):
+        if iso is not None and (length > 1 or labels & {"GPE", "LOC", "FAC"} or self._used_as_place(span[0])):
             for j in range(i, i + length):
                 self.out.places[j] = f"country:{iso}"
             self.claim(Item(i, i + length, "place"))
             return True
         return False
+
+    def _used_as_place(self, tok: Any) -> bool:
+        """Whether a one-word dictionary place the parser took for a name ("shelled Misrata" as a
+        person, "in Homs" as an organisation) is used as a place: the object of a locative
+        preposition or the target of a verb of force; never a known given name."""
+        if norm(tok.text) in self.kb.first_names:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.locative:
+            return True
+        return force_target(tok, self.kb.rules or {})
 
     def _filter_hits(self, span: Any, hits: list[Hit]) -> list[Hit]:
         ents = {id(self.ent_of[t.i]): self.ent_of[t.i] for t in span if t.i in self.ent_of}
@@ -244,7 +256,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             kind = {"PERSON": "person", "ORG": "org", "NORP": "norp"}[ent.label_]
             if kind == "org" and self.doc[start:end].text.lower() in self.kb.agents and self._owner_item_before(start):
                 continue  # "US Congress": an agent noun with its owner (step 4)
-            if kind == "person" and norm(self.doc[start:end].text) in self.kb.not_people:
+            if kind == "person" and (norm(self.doc[start:end].text) in self.kb.not_people
+                                     or self._organisation_named(start, end)):
                 kind = "org"
             if kind == "org" and self._given_name_first(start, end):
                 kind = "person"  # "Carly Fiorina" labelled ORG (often on a title-case line)
@@ -262,6 +275,19 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _organisation_named(self, start: int, end: int) -> bool:
+        """Whether a name the parser calls a person is named as an organisation or medium by an
+        ``organisation_nouns`` word: right before it ("the news agency Sana"), as the noun it
+        stands in apposition to ("two newspapers, Al-Dustour") or modifies ("Al-Awsat newspaper")."""
+        nouns = {str(w) for w in (self.kb.rules or {}).get("organisation_nouns") or ()}
+        doc = self.doc
+        root = doc[start:end].root
+        if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lemma_.lower() in nouns:
+            return True
+        if root.dep_ in ("appos", "compound", "conj") and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+            return True
+        return False
 
     def _given_name_first(self, start: int, end: int) -> bool:
         """Whether an entity the parser calls an organisation reads as a person's name: two or
@@ -341,10 +367,27 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             if entry is not None:
                 self.claim(Item(tok.i, tok.i + 1, "kb", hit=Hit(entry, "surname")))
 
+    # ------------------------------------------------------------------ 4a. collective names
+    def find_collectives(self) -> None:
+        """Lower-case descriptions of a collective party (``collective_names``: "the international
+        community"), read as one actor with the rule's code."""
+        names = (self.kb.rules or {}).get("collective_names") or {}
+        if not names:
+            return
+        lower = [t.lower_ for t in self.doc]
+        for key in names:
+            words = str(key).split()
+            for i in range(len(lower) - len(words) + 1):
+                if lower[i : i + len(words)] == words and self.free(i, i + len(words)):
+                    self.claim(Item(i, i + len(words), "collective", name=str(key)))
+
     # ------------------------------------------------------------------ 4b. pronouns
     def find_pronouns(self) -> None:
+        rules = self.kb.rules or {}
         for tok in self.doc:
             if self.claimed[tok.i] is None and tok.lower_ in self.pronouns and tok.tag_ in ("PRP", "PRP$"):
+                if is_expletive_it(tok, rules):
+                    continue  # "it is up to the EU to ...": refers to no one
                 self.claim(Item(tok.i, tok.i + 1, "pron", gender=self.pronouns[tok.lower_]))
 
     # ------------------------------------------------------------------ run
@@ -357,11 +400,13 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         self.find_qualified_orgs()
         self.find_surnames()
         self.find_titles()
+        self.find_collectives()
         self.find_agents()
         self.find_minorities()
         self.find_pronouns()
         resolve_items(self)
         self.emit()
+        self.places_under_force()
         self.place_countries()
         self.resolve_pair_anaphors()
         self.resolve_former_parts()

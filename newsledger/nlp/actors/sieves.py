@@ -36,6 +36,19 @@ def is_subject(doc: Any, item: Item) -> bool:
     return climb(root_token(doc, item)).dep_ in SUBJECT_DEPS
 
 
+def force_target(tok: Any, rules: dict[str, Any]) -> bool:
+    """Whether the phrase headed by ``tok`` is the target of a verb of force (``metonymy.
+    force_verbs``): its object, its passive subject, or the object of a ``force_preps``
+    preposition after it ("advanced on Sirte")."""
+    met = rules.get("metonymy") or {}
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in set(met.get("force_preps") or ()):
+        verb = verb.head
+    elif tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.pos_ in ("VERB", "NOUN") and verb.lemma_.lower() in set(met.get("force_verbs") or ())
+
+
 def name_tokens(text: str) -> tuple[str, ...]:
     """The normalised words of a name, without a possessive 's, hyphens as words of their own."""
     t = norm(text)

@@ -161,9 +161,10 @@ def subject_of(t: Any) -> tuple[Any, bool]:
     if root is not None:  # "Doctors from two aid groups donated ...": the verb read as a modifier
         return root, False
     raised = False  # reached through an infinitive complement
+    active_conj = False  # reached from an active conjunct of a passive verb ("was indicted and will resign")
     while cur is not None and seen < 6:
         seen += 1
-        if seen > 1 or cur.dep_ in ("conj", "acl"):
+        if (seen > 1 and not active_conj) or cur.dep_ in ("conj", "acl"):
             own_agent = _agent(cur) if not any(c.dep_ in _SUBJ for c in cur.children) else None
             if own_agent is not None:  # "put forward by Russia but rejected by the US": the
                 return own_agent, True  # conjunct's / participle's own by-agent
@@ -171,9 +172,9 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             if c.dep_ in _SUBJ:
                 return c, False
             if c.dep_ == "nsubjpass":
-                if raised:  # "X was seen to break into", "X was asked to leave": X acts
-                    return c, False
-                agent = _agent(cur)
+                if raised or active_conj:  # "X was seen to break into", "X was asked to leave",
+                    return c, False  # "X has been indicted and will resign": X acts
+                agent = _agent(cur) or _shared_agent(cur)
                 return agent, True
         if _aux_subject(cur) is not None:  # "Serbia is opposed": the subject parsed under "is"
             return _agent(cur), True
@@ -182,6 +183,7 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             continue
         if cur.dep_ in ("xcomp", "conj", "acomp") and cur.head.i != cur.i:
             raised = cur.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in cur.children)
+            active_conj = active_conj or (cur.dep_ == "conj" and _active_verb(cur))
             cur = cur.head
             continue
         if cur.dep_ in ("advcl", "acl", "relcl") and cur.head.i != cur.i:
@@ -195,6 +197,34 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             continue
         break
     return None, False
+
+
+def _shared_agent(t: Any) -> Any:
+    """The by-agent of a passive conjunct joined to passive ``t`` by "and", when ``t`` has none of
+    its own ("were detained and beaten by police": the police detained them too); "put forward
+    but rejected by the US" does not share it."""
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in t.children):
+        return None
+    for cj in t.children:
+        if cj.dep_ == "conj" and cj.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cj.children):
+            agent = _agent(cj)
+            if agent is not None:
+                return agent
+    return None
+
+
+def _active_verb(t: Any) -> bool:
+    """Whether verb ``t`` shows active voice of its own: a non-passive auxiliary ("will resign",
+    "has resigned"), a present form, or a past form with a direct object ("formed a government").
+    A bare past form without an object ("was arrested and charged") may share the passive, so
+    it is not taken as active."""
+    if any(a.dep_ == "auxpass" for a in t.children):
+        return False
+    if any(a.dep_ == "aux" and a.lower_ != "to" for a in t.children):
+        return True
+    if t.tag_ in ("VBZ", "VBP"):
+        return True
+    return t.tag_ == "VBD" and any(a.dep_ in ("dobj", "obj") for a in t.children)
 
 
 def verbless_root_subject(t: Any) -> Any:

@@ -87,6 +87,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
             sources = np_actors(spk, doc_actors)
     if passive:
         pat = passive_patient(top) or passive_patient(t)
+        if pat is None and top.dep_ == "conj" and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in top.children):
+            pat = passive_patient(top.head)  # "X was arrested and charged": X is charged too
         if pat is not None and pat.tag_ in ("WP", "WDT") and top.dep_ == "relcl":
             pat = top.head  # "el-Adly, who has been criticized by protesters": the relative's noun
         if pat is not None:

@@ -30,7 +30,9 @@ def _speech_head(t: Any, lex: Lexicon) -> Any:
 
 def _reported_by_child(t: Any, lex: Lexicon) -> bool:
     """"X will provide aid, the WFP said": the parser hangs the speech verb under the action."""
-    return any(c.dep_ in ("ccomp", "parataxis", "advcl") and c.i > t.i
+    # a trailing attribution parsed as a conjunct ("..., the WFP said": conj without "and") counts too
+    unjoined = not any(c.dep_ == "cc" for c in t.children)
+    return any((c.dep_ in ("ccomp", "parataxis", "advcl") or (c.dep_ == "conj" and unjoined)) and c.i > t.i
                and (c.lemma_.lower() in lex.lists["speech_verbs"] or c.lower_ in lex.lists["speech_verbs"])
                and not any(x.dep_ in ("ccomp", "xcomp") for x in c.children) for c in t.children)
 

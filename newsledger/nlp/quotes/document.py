@@ -259,7 +259,8 @@ class DocBase:
             return []
         out: list[int] = []
         tok_idx = self.tok_idx
-        for hit in _STOP_RE.finditer(self.text, tok_idx[lo], tok_idx[hi]):
+        end = tok_idx[hi] if hi < len(tok_idx) else len(self.text)  # a span up to the last token
+        for hit in _STOP_RE.finditer(self.text, tok_idx[lo], end):
             k = bisect_right(tok_idx, hit.start()) - 1
             if tok_idx[k] == hit.start() and (not out or out[-1] != k):
                 out.append(k)
