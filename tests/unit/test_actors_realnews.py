@@ -118,3 +118,22 @@ def test_person_after_a_role_noun_stays_a_person(resources: Any) -> None:
 def test_press_secretary_of_a_country_institution(resources: Any) -> None:
     text = "White House press secretary Daniel Okafor said the aid would be reviewed."
     assert _code(resources, text, "Daniel Okafor") == "USAGOV"
+
+
+def test_the_international_community_is_one_coded_actor(resources: Any) -> None:
+    from newsledger.model import Article
+    from newsledger.nlp.pipeline import analyse
+
+    a = analyse(Article(id="t", text="The international community condemned the attack on Kosovo.",
+                        published="2023-03-01"), resources)
+    codes = {x.id: x.codes.get("cameo") for x in a.actors}
+    assert any(codes.get(s) == "IGO" for e in a.events for s in e.source_ids), a.events
+
+
+def test_a_town_under_force_stands_for_its_people(resources: Any) -> None:
+    from newsledger.model import Article
+    from newsledger.nlp.pipeline import analyse
+
+    a = analyse(Article(id="t", text="Troops shelled Misrata on Friday.", published="2023-03-01"), resources)
+    codes = {x.id: x.codes.get("cameo") for x in a.actors}
+    assert any(codes.get(t) == "LBYCVL" for e in a.events for t in e.target_ids), a.events

@@ -199,3 +199,14 @@ def test_a_participle_before_a_parenthetical_cue_is_no_report(nlp) -> None:  # t
     text = 'Holding up a map, the mayor said, "This is where the bridge will go."'
     doc = _reparsed(nlp, text, {"said": ("Holding", "parataxis"), "Holding": ("Holding", "ROOT")})
     assert all("Holding" not in q.text for q in _extract(doc))
+
+
+@pytest.mark.model
+def test_stance_object_ending_the_document_is_read(resources) -> None:  # type: ignore[no-untyped-def]
+    # the object runs to the last token: reading past it had failed the whole quote stage
+    from newsledger.model import Article
+    from newsledger.nlp.pipeline import analyse
+
+    a = analyse(Article(id="t", text="Senator Maria Lopez supports the new plan", published="2023-03-01"),
+                resources)
+    assert a.notes == () and [q.text for q in a.quotes] == ["the new plan"]

@@ -198,8 +198,8 @@ class GroupRules(ResolverState):
     def _act_reading(self, tok: Any) -> bool:
         """Whether an agent noun names an act here: a preposition of ``act_noun_preps`` after it
         ("Russia's opposition to the plan" is Russia opposing, not a Russian opposition party)."""
-        preps = ((self.kb.rules or {}).get("act_noun_preps") or {}).get(tok.lemma_.lower())
-        return bool(preps) and any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps for c in tok.children)
+        preps = ((self.kb.rules or {}).get("act_noun_preps") or {}).get(tok.lemma_.lower()) or ()
+        return any(c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps for c in tok.children)
 
     def _sentence_country(self, head: Any, sector: str) -> str | None:
         """The owner of an unqualified domestic group ("demands from rebels", "pressuring workers
@@ -241,7 +241,7 @@ class GroupRules(ResolverState):
                 if e.kind != "country":
                     e = self.kb.owners.get(e.country or "") if e.country else None
                 place = it.hit.how == "capital" and self.doc[j].dep_ == "pobj" and \
-                    self.doc[j].head.lower_ in ("in", "at", "near", "across", "throughout", "around")
+                    self.doc[j].head.lower_ in (self.kb.rules.get("place_preps") or ())
             elif it is not None and it.kind in ("agent", "title", "org") and it.owner:
                 e = self.kb.owners.get(it.owner)
             else:

@@ -117,6 +117,9 @@ class ResolverState:
     def _conjunct_owners(self, owner: Item, item: Item) -> None:  # GroupRules
         raise NotImplementedError
 
+    def add_actor(self, actor: Any) -> str:  # Resolver
+        raise NotImplementedError
+
     def free(self, start: int, end: int) -> bool:
         return all(self.claimed[i] is None for i in range(start, end))
 
