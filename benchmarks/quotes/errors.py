@@ -24,6 +24,12 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 
 
+def _stem(tag: str) -> str:
+    """The runner's file stem: ``<tag>.<run>`` when ``NEWSLEDGER_BENCH_RUN`` names a run."""
+    run = os.environ.get("NEWSLEDGER_BENCH_RUN", "")
+    return f"{tag}.{run}" if run else tag
+
+
 def shared_dir() -> Path:
     env = os.environ.get("NEWSLEDGER_SHARED")
     return Path(env) if env else REPO / ".." / "shared"
@@ -161,7 +167,7 @@ def missed(a: argparse.Namespace) -> None:
     sc, tag, gold = _gold(a)
     res = Resources.load()
     parsed = list(DocBin().from_disk(REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spacy").get_docs(res.nlp.vocab))
-    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl"
+    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{_stem(tag)}.spans.pred.jsonl"
     pred = {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
     kinds = None if a.missed == "all" else set(a.missed.split(","))
     by_kind: Counter[str] = Counter()
@@ -229,7 +235,7 @@ def main() -> None:
         by_how(a)
         return
     sc, tag, gold = _gold(a)
-    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{tag}.spans.pred.jsonl"
+    path = Path(a.pred) if a.pred else REPO / "benchmarks" / "out" / "quotes" / f"{_stem(tag)}.spans.pred.jsonl"
     pred = {d["id"]: d for d in map(json.loads, path.open(encoding="utf-8"))}
     kinds = set(a.kinds.split(",")) if a.kinds != "all" else None
     fp, spk = Counter(), Counter()

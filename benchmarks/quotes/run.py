@@ -4,7 +4,7 @@ Usage:
     .venv/bin/python benchmarks/quotes/run.py --split dev [--limit N] [--no-cache]
 
 Parses each article with the real pipeline (``Resources.load()``, ``analyse(Article, resources)``;
-parsed docs cached as DocBin under ``benchmarks/out/quotes/``), writes predictions with
+parsed docs cached as DocBin under ``benchmarks/out/quotes/``; set NEWSLEDGER_BENCH_RUN=NAME to name parallel runs' prediction files apart), writes predictions with
 ``speaker`` = the quote's resolved actor name (fallback: the speaker as written), scores them
 with the shared ``score.py`` for all / direct+mixed / direct, and times the quote stage alone
 (``extract_quotes`` on parsed docs with resolved actors, parse excluded).
@@ -72,8 +72,10 @@ def main() -> None:
         t_parse = time.perf_counter() - t0
         DocBin(store_user_data=False, docs=parsed).to_disk(cache)
 
-    pred_path = out_dir / f"{tag}.pred.jsonl"  # names only: the held-out (export) setting
-    span_path = out_dir / f"{tag}.spans.pred.jsonl"  # plus speaker_start/speaker_end
+    run = os.environ.get("NEWSLEDGER_BENCH_RUN", "")  # names parallel runs' prediction files apart
+    stem = f"{tag}.{run}" if run else tag
+    pred_path = out_dir / f"{stem}.pred.jsonl"  # names only: the held-out (export) setting
+    span_path = out_dir / f"{stem}.spans.pred.jsonl"  # plus speaker_start/speaker_end
     t_analyse = 0.0
     n_quotes = 0
     with pred_path.open("w", encoding="utf-8") as fh, span_path.open("w", encoding="utf-8") as fs:
