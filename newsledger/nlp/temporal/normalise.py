@@ -45,6 +45,7 @@ from newsledger.nlp.temporal.rules_relative import (
     r_fiscal_year,
     r_fixed,
     r_holiday,
+    r_indefinite,
     r_rel_unit,
     r_running_count,
     r_set_every,
@@ -88,6 +89,7 @@ RULES: dict[str, Callable[[Context, re.Match[str]], Result | None]] = {
     "holiday": r_holiday,
     "running_count": r_running_count,
     "fixed": r_fixed,
+    "indefinite": r_indefinite,
 }
 
 __all__ = ["RULES", "Context", "Result", "tense", "vocab"]

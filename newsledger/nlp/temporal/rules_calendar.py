@@ -179,6 +179,11 @@ def r_year_words(ctx: Context, m: re.Match[str]) -> Result | None:
 
 
 def r_year(ctx: Context, m: re.Match[str]) -> Result | None:
+    yy = _gd(m, "yy")
+    if yy is not None:  # "since '82": the latest such year up to the publication year
+        ref = ctx.dct.year if ctx.dct is not None else 1999
+        y = ref - (ref - int(yy)) % 100
+        return "DATE", f"{y:04d}", ""
     y = int(m.group("y"))
     if not 1000 <= y <= 2100:
         return None
@@ -198,6 +203,9 @@ def r_decade(ctx: Context, m: re.Match[str]) -> Result | None:
     else:
         tens = {str(k).lower(): int(v) for k, v in g.data["decade_words"].items()}
         v = f"19{tens[ctx.word(m.group('decw'))]}"
+    half = ctx.word(_gd(m, "dhalf"))
+    if half:  # "the last half of the '80s": the decade, its first or last part
+        return "DATE", v, "START" if half == "first" else "END"
     return "DATE", v, pmod(g, _gd(m, "pmod"))
 
 
@@ -522,6 +530,13 @@ def r_anaphoric_day(ctx: Context, m: re.Match[str]) -> Result | None:
     a = ctx.anchor
     if a is None:
         return "DATE", "XXXX-XX-XX", ""
+    if (
+        off
+        and ctx.ref is not None
+        and re.fullmatch(r"\s*,\s*", ctx.text[ctx.ref_end : m.start()])
+        and re.match(r"\s+\w", ctx.text[m.end() : m.end() + 3])
+    ):  # "Oct. 12, the day before the crash": in apposition, the date just named
+        off = 0
     return "DATE", (a + dt.timedelta(days=off)).isoformat(), ""
 
 

@@ -335,6 +335,12 @@ def r_fixed(ctx: Context, m: re.Match[str]) -> Result | None:
     return typ, value, ""
 
 
+def r_indefinite(ctx: Context, m: re.Match[str]) -> Result | None:
+    """'will one day be', 'could someday rival': after a modal, an unspecified time ahead
+    (TimeML FUTURE_REF), not a span of one day."""
+    return "DATE", "FUTURE_REF", ""
+
+
 def r_running_count(ctx: Context, m: re.Match[str]) -> Result | None:
     """'today is the eighth day of the operation', 'suspended for a second consecutive
     day', 'gains for a fourth week in a row': the count of a running series, said in the

@@ -83,10 +83,15 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
         and not _search_before(g.preposition_before, text, m.start())
     ):
         return False  # "1500 voters": a count, not a year
+    if _in_name(rule, gd, m, text):
+        return False
+    if rule in ("set_every", "duration") and _is_speed(g, gd, m, text):
+        return False
     if rule == "fixed":
         nouns = g.data["context_words"].get("adjective_uses", {}).get(m.group("fixed").lower())
-        nxt = re.match(r"\s+([a-z]+)", text[m.end() : m.end() + 30])
-        if nouns and nxt and nxt.group(1) in nouns:
+        nxt = re.match(r"\s+([a-z]+|\d)", text[m.end() : m.end() + 30])
+        word = nxt and ("<number>" if nxt.group(1).isdigit() else nxt.group(1))
+        if nouns and word and word in nouns:
             return False
     if (
         rule == "duration"
@@ -96,6 +101,75 @@ def _plausible(g: Grammar, rule: str, m: re.Match[str], text: str) -> bool:
     ):
         return False
     return True
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;()\[\]{}\"'`‘“—–]|--|\s-|\n)\s*$")
+_CAPITALISED_NEXT = re.compile(r"\s+(?:of\s+)?[A-Z][a-z]")
+# short function words a title-case headline may leave in lower case
+_HEADLINE_LOWER = frozenset({"with", "from", "into", "over", "after", "than", "that", "upon"})
+
+
+def _in_name(rule: str, gd: dict[str, Any], m: re.Match[str], text: str) -> bool:
+    """A unit or season word capitalised inside a sentence is part of a title or name
+    ("CBS's 60 Minutes", "the Spring of Life rallies", "the Prague Spring"), not a time
+    (TIDES/TimeML: proper names are not markable). "their Autumn meetings" stays."""
+    if rule == "bare_plural":
+        word = gd.get("bare") or ""
+    elif rule == "season" and not gd.get("rel") and not gd.get("y"):
+        word = gd.get("season") or ""
+    else:
+        return False
+    if not word[:1].isupper() or word.isupper() or _title_case_line(text, m.start()):
+        return False
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _SENTENCE_OPEN.search(before) is None:
+        if rule == "bare_plural":
+            return True
+        prev = re.search(r"(\S+)\s+$", before)
+        if (
+            prev is not None
+            and prev.group(1)[:1].isupper()
+            and _SENTENCE_OPEN.search(before[: prev.start()]) is None
+        ):
+            return True  # "the Prague Spring"; not "In Spring"
+    # "Spring of Life", "Summer Olympics": a capitalised word follows
+    return rule == "season" and _CAPITALISED_NEXT.match(text, m.end()) is not None
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a headline in title case ("Stocks Fall For Days
+    As Fears Grow"), where capitals say nothing about names."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z]{4,}", text[lo : hi if hi >= 0 else len(text)])
+        if w not in _HEADLINE_LOWER
+    ]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _is_speed(g: Grammar, gd: dict[str, Any], m: re.Match[str], text: str) -> bool:
+    """'15 million instructions per second', '200 words a minute': an amount per second
+    or minute is a speed, not a frequency (TimeML marks no speeds)."""
+    rates = g.data["context_words"].get("rates") or {}
+    unit = (gd.get("unit") or "").lower()
+    if unit not in rates.get("speed_units", ()):
+        return False
+    per = (gd.get("every2") or gd.get("num") or "").lower()
+    if per not in ("per", "a", "an"):
+        return False
+    prev = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+    if prev is None:
+        return False
+    w = prev.group(1).lower().rstrip(",")
+    if w in g.data["context_words"].get("not_counted_nouns", ()):
+        return False  # "think about this a minute"
+    return bool(
+        re.search(r"\d$", w)
+        or w in rates.get("counts", ())
+        or re.fullmatch(str(rates.get("counted_plural", r"(?!)")), w)
+    )
 
 
 def _hits(
@@ -218,7 +292,7 @@ def tag(text: str, dct: str | None, lang: str = "en") -> list[RawTimex]:
         if rule in _YEAR_RULES and m.groupdict().get("y") or rule == "year_words":
             if re.match(r"^\d{4}", value):
                 ctx.years.append((e, int(value[:4])))
-    return _date_clock_times(out, text)
+    return _date_clock_times(_day_offsets(g, out, text), text)
 
 
 _MONTHS_SPAN = re.compile(r"^P(\d+)M$")
@@ -254,6 +328,38 @@ def _forecast_quarter(value: str, ctx: Context, start: int, end: int) -> bool:
     if q > now:
         return True
     return q == now and tense(ctx, start, end) != "past"
+
+
+def _day_offsets(g: Grammar, out: list[RawTimex], text: str) -> list[RawTimex]:
+    """A "the day before" right before a date ("the day before last Tuesday's hearing",
+    "the day after Christmas") is one expression with it: that date moved by a day
+    (``context_words.day_offset_heads``)."""
+    heads = g.data["context_words"].get("day_offset_heads") or {}
+    if not heads or len(out) < 2:
+        return out
+    res: list[RawTimex] = []
+    i = 0
+    while i < len(out):
+        t = out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        off = heads.get(re.sub(r"\s+", " ", t.text.lower()))
+        if (
+            off is not None
+            and nxt is not None
+            and nxt.type == "DATE"
+            and _FULL_DATE.match(nxt.value)
+            and len(nxt.value) == 10
+            and not text[t.end : nxt.start].strip()
+        ):
+            d = dt.date.fromisoformat(nxt.value) + dt.timedelta(days=int(off))
+            res.append(
+                RawTimex(t.start, nxt.end, text[t.start : nxt.end], "DATE", d.isoformat(), "")
+            )
+            i += 2
+            continue
+        res.append(t)
+        i += 1
+    return res
 
 
 _CLOCK_DATE_GAP = re.compile(r"\s*(?:,|on|,\s*on)?\s*$")
