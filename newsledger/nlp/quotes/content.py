@@ -5,11 +5,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsledger.nlp.quotes.document import _WH_TAGS, Attr, DocBase, continues_outer_verb
+from newsledger.nlp.quotes.document import (
+    _SUBJECT_DEPS,
+    _VERB_POS,
+    _WH_TAGS,
+    Attr,
+    DocBase,
+    continues_outer_verb,
+    tense_tag,
+)
 
 # dependents of a cue verb that may stand between a content and the cue after it
 _CUE_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep",
                               "punct", "cc", "intj"})
+
+# verb forms a coordinated report shares with its cue: finite tenses and the participle
+_REPORT_FORMS = frozenset({"VBD", "VBZ", "VBP", "VBG"})
+_DASH_TEXTS = frozenset({"--", "\u2014", "\u2013"})
 
 
 class ContentSpans(DocBase):
@@ -25,7 +37,7 @@ class ContentSpans(DocBase):
         parse_hi = hi  # the clause's last token before any cut
         if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
             lo = self.cut_head(lo, hi, cue.i)
-            hi = self.cut_tail(lo, hi, cue.i)
+            hi = self.cut_tail_past_dashes(lo, hi, cue.i)
             if cue.i < lo:
                 hi = self.cut_cue_conjunct(cue, lo, hi)
             # a clause the parse ends on "and" goes on elsewhere: the conjunction is no content
@@ -42,10 +54,10 @@ class ContentSpans(DocBase):
             m = self.marks[km]
             if m.end <= cue.idx and "\n" in self.text[m.end: cue.idx]:
                 return None  # a quotation of an earlier paragraph is not this cue's
-            return Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.subject_of(cue), marks={km})
+            return Attr(frags=list(self.marks[km].pieces), cue=cue, speaker=self.report_subject(cue), marks={km})
         if hi + 1 - lo < min_tokens:
             return None
-        speaker = self.subject_of(cue)
+        speaker = self.report_subject(cue)
         if (cue.dep_ == "relcl" and lo < cue.i < hi and (self.doc[lo].tag_ in _WH_TAGS or self.doc[lo].lower_ == "that")
                 and (speaker is None or lo < speaker.i < cue.i)):
             # "a wall, which he said Mexico should pay for": the relative pronoun stands
@@ -73,7 +85,61 @@ class ContentSpans(DocBase):
         touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
-        return Attr(frags=[(s, e)], cue=cue, speaker=speaker, marks=touched)
+        frags = [(s, e)]
+        tail = self._tail_after_cue(cue) if clause and hi < cue.i else None
+        if tail is not None and not any(self.mark_at(x) is not None for x in tail):
+            frags.append(tail)
+        return Attr(frags=frags, cue=cue, speaker=speaker, marks=touched)
+
+    def _tail_after_cue(self, cue: Any) -> tuple[int, int] | None:
+        """The rest of a preposed content that the cue interrupts ("The emails were on work
+        topics, the paper said, including speeches and meetings"; "The argument would be
+        helped, she said, by the primary calendar"): the phrase after the comma that
+        follows the cue, to the end of the sentence, when the parse hangs it on the cue as
+        a prepositional phrase or a participle of no reporting verb (", adding that ..." is
+        the next report, ", as the crowd cheered" the reporter's narration)."""
+        doc = self.doc
+        sent_end = self.sents.ends[self.sent_of[cue.i]]
+        j = cue.i + 1
+        while j < sent_end and doc[j].text != ",":
+            t = doc[j]
+            if t.dep_ in _SUBJECT_DEPS or t.is_quote or "\n" in t.text:
+                return None  # an inverted subject ("..., said Ann Lee, a spokeswoman")
+            j += 1
+        if j + 1 >= sent_end or self.mark_at(doc[j].idx) is not None:
+            return None
+        h = doc[j + 1]
+        while h.head.i != h.i and h.head.left_edge.i == j + 1 and h.head.i != cue.i:
+            h = h.head
+        if h.head.i != cue.i or h.right_edge.i < sent_end - 2:
+            return None
+        if h.dep_ == "advcl":
+            if h.tag_ != "VBG" or any(c.dep_ == "mark" for c in h.children):
+                return None
+            lemma = h.lemma_.lower()
+            if self.lex.is_cue(lemma) or lemma in self.lex.object_cues:
+                return None
+        elif h.dep_ != "prep":
+            return None
+        return self.trim(j + 1, h.right_edge.i)
+
+    def cut_tail_past_dashes(self, lo: int, hi: int, cue_i: int) -> int:
+        """``cut_tail``, except that a pair of dashes setting off an aside inside the
+        content ("that - despite X - he is best placed", "the obliteration - a word used by
+        several observers - was changing ...") does not end it: the content goes on after
+        the closing dash (a single dash still ends it: "... in decline - a decline that")."""
+        end = self.cut_tail(lo, hi, cue_i)
+        doc = self.doc
+        while end + 2 <= hi and self.mark_at(doc[end + 1].idx) is None:
+            stop = doc[end + 1]
+            if stop.text in _DASH_TEXTS:
+                close = next((j for j in range(end + 2, hi) if doc[j].text in _DASH_TEXTS or doc[j].text == ";"), None)
+                if close is None or doc[close].text == ";" or self.mark_at(doc[close].idx) is not None:
+                    break
+                end = self.cut_tail(close, hi, cue_i)
+            else:
+                break
+        return end
 
     def cut_cue_conjunct(self, cue: Any, lo: int, hi: int) -> int:
         """The last token of content lo..hi (after its cue) once a predicate coordinated
@@ -87,7 +153,7 @@ class ContentSpans(DocBase):
             t = doc[j]
             if not (lo <= t.head.i < j) or self.mark_at(t.idx) is not None:
                 continue
-            if not continues_outer_verb(t, cue):
+            if not (continues_outer_verb(t, cue) or self._reporting_conjunct(t, cue)):
                 continue
             cut = t.left_edge.i
             for c in t.head.children:  # the conjunction (and a comma) before the conjunct
@@ -96,6 +162,37 @@ class ContentSpans(DocBase):
             if cut - 1 >= lo + 1:
                 return cut - 1
         return hi
+
+    def report_subject(self, cue: Any) -> Any | None:
+        """The speaker token of ``cue``: its subject, or for a second report the parse
+        hangs inside the content of the first ("X said the city was opposed and warned
+        ..."), the first cue's subject."""
+        if cue.dep_ == "conj":
+            t = cue.head
+            for _ in range(4):
+                if t.head.i == t.i:
+                    break
+                dep, t = t.dep_, t.head
+                if dep in ("ccomp", "xcomp") and self.lex.is_cue(t.lemma_.lower()) and not self.inside_quote(t):
+                    if self._reporting_conjunct(cue, t):
+                        return self.subject_of(t)
+                    break
+        return self.subject_of(cue)
+
+    def _reporting_conjunct(self, conj: Any, cue: Any) -> bool:
+        """Whether ``conj``, a predicate the parse coordinates with a verb inside the
+        content of ``cue``, is a second report of the cue's speaker ("said it was opposed to
+        the test and warned X to ...", "telling CNN that X and questioning how ..."): a
+        reporting verb with no subject of its own in the cue's form."""
+        if conj.dep_ != "conj" or conj.pos_ not in _VERB_POS or conj.head.dep_ in ("relcl", "acl"):
+            return False
+        lemma = conj.lemma_.lower()
+        if lemma not in self.lex.speech or lemma in self.lex.belief:
+            return False  # a verb of thought or intention often goes on with the content
+        form = tense_tag(conj)
+        if form != tense_tag(cue) or form not in _REPORT_FORMS:
+            return False
+        return not any(c.dep_ in _SUBJECT_DEPS for c in conj.children)
 
     def _plausible_clause(self, cue: Any, lo: int, hi: int, parse_hi: int | None = None) -> bool:
         """Whether tokens lo..hi can be the reported clause of ``cue`` rather than a

@@ -72,6 +72,8 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
             w = dq.words(a)
             if w <= lex.max_words_scare or dq.is_headline(a):
                 continue
+            if len(a.marks) == 1 and dq.embedded_fragment(next(iter(a.marks))):
+                continue  # a quoted term inside narration ('a "lasting and durable" deal')
             near = prev is not None and prev.actor is not None and (
                 dq.sent_of[dq.tok_at(a.start)] - dq.sent_of[dq.tok_at(max(prev.start, prev.end - 1))] <= 2)
             if not dq.sentence_initial(a):
@@ -82,7 +84,11 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
                 a.inherited = True
             else:
                 subj = _previous_subject(dq, a, prev)
-                if subj is not None:
+                if subj is not None and prev is not None and prev.speaker is not None and subj.i == prev.speaker.i:
+                    # the sentence before is the previous quotation's own attribution
+                    # ('"A!" he tweeted on Sunday. / "B."'): the same speaker goes on
+                    a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
+                elif subj is not None:
                     a.speaker = subj
                 elif near and prev is not None:
                     a.actor, a.speaker, a.inherited = prev.actor, prev.speaker, True
@@ -126,15 +132,36 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
 
 def _continues(dq: _DocQuotes, prev: Attr, a: Attr, lex: CueLexicon) -> bool:
     """Whether uncued quotation ``a`` continues attribution ``prev``: ``prev`` ends in a
-    quotation, ``a`` opens its sentence (a quotation inside narration, "... wearing a
-    shirt that read "...", is not more of the speech), and at most
+    quotation, ``a`` opens its sentence or its paragraph (a quotation inside narration,
+    "... wearing a shirt that read "...", is not more of the speech), and at most
     ``max_gap_continuation`` characters of narration (its cue) stand between them."""
-    if not prev.marks or a.start <= prev.end or not dq.sentence_initial(a):
+    if not prev.marks or a.start <= prev.end or not (
+            dq.sentence_initial(a) or (_opens_paragraph(dq, a) and _next_paragraph(dq, prev, a))):
         return False
     last_mark = dq.marks[max(prev.marks)]
     if last_mark.end < prev.end - 2:
         return False
     return a.start - prev.end <= lex.max_gap_continuation
+
+
+def _opens_paragraph(dq: _DocQuotes, a: Attr) -> bool:
+    """Whether the quotation of ``a`` opens its paragraph (the parse may run the sentence
+    before it across the paragraph break)."""
+    if not a.marks:
+        return False
+    at = dq.marks[min(a.marks)].open_mark
+    return not dq.text[dq.text.rfind("\n", 0, at) + 1: at].strip()
+
+
+def _next_paragraph(dq: _DocQuotes, prev: Attr, a: Attr) -> bool:
+    """Whether ``a`` opens the paragraph right after the one ``prev`` ends in (no line of
+    other text, a caption, in between) and ``prev`` has a speech verb (quotations
+    signed with a dash and a name are a list of voices, one a paragraph)."""
+    if prev.cue is None or prev.cue.lemma_.lower() not in dq.lex.speech:
+        return False
+    gap = dq.text[prev.end: dq.marks[min(a.marks)].open_mark] if a.marks else "\n"
+    lines = gap.split("\n")
+    return len(lines) > 1 and not any(line.strip() for line in lines[1:])
 
 
 def _previous_subject(dq: _DocQuotes, a: Attr, prev: Attr | None) -> Any | None:

@@ -4,10 +4,14 @@ speaker token of such a cue (its subject, an adjacent name, a participle's antec
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from newsledger.datafiles import data_path, load_data
 from newsledger.nlp.quotes.document import _DASHES, _SENT_END, _VERB_POS, DocBase
 from newsledger.nlp.quotes.marks import MarkSpan
+
+_CLOSING_QUOTES = frozenset("\"'\u201d\u2019")
 
 
 class MarkCues(DocBase):
@@ -172,6 +176,26 @@ class MarkCues(DocBase):
             return doc[k]
         return None
 
+    def embedded_fragment(self, k: int) -> bool:
+        """Whether quotation ``k`` is a quoted term or phrase: at most
+        ``max_words_embedded_fragment`` words inside its clause (see ``_embedded``), not
+        opening a sentence, not itself an exclamation or a question ("Stay there!"), and
+        the only quotation of its sentence (quoted pieces coordinated in one sentence,
+        'can "rock like Jimi" and "stir the pot"', are someone's words)."""
+        m = self.marks[k]
+        sent = self.sent_of[self.tok_at(m.start)]
+        if any(0 <= j < len(self.marks) and self.sent_of[self.tok_at(self.marks[j].start)] == sent for j in (k - 1, k + 1)):
+            return False
+        body = self.text[m.start:m.end].rstrip(" \"\u201d\u2019'")
+        if not self._embedded(m) or body.endswith(("!", "?")):
+            return False
+        if len(body.split()) > _mark_limits()["max_words_embedded_fragment"]:
+            return False
+        c = m.open_mark - 1  # a quotation after a full stop opens a sentence
+        while c >= 0 and (self.text[c].isspace() or self.text[c] in _CLOSING_QUOTES):
+            c -= 1
+        return c >= 0 and self.text[c] not in _SENT_END
+
     def _embedded(self, m: MarkSpan) -> bool:
         """A quotation inside its clause: not opened after a comma, colon or dash, not a
         sentence of its own ("called her "disgusting"", "under "constant attack"")."""
@@ -182,3 +206,10 @@ class MarkCues(DocBase):
             return False
         body = self.text[m.start:m.end].rstrip(" \"\u201d\u2019'")
         return not (body[:1].isupper() and body.endswith(_SENT_END) and len(body.split()) > 3)
+
+
+@lru_cache(maxsize=1)
+def _mark_limits() -> dict[str, int]:
+    """Word limits of the mark pass kept in ``cues.en.yaml`` (read once)."""
+    d = load_data(data_path("quotes", "cues.en.yaml"))
+    return {"max_words_embedded_fragment": int(d.get("max_words_embedded_fragment", 6))}

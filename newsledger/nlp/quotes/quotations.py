@@ -26,29 +26,35 @@ class QuotationPass(QuoteFilters):
             if k in used:
                 k += 1
                 continue
-            cue = self._cue_after(m)
+            cue, src = self._cue_after(m), "mark"
             if cue is not None and self._term_in_phrase(m):
                 cue = None  # 'a pro-Clinton "super PAC," posited ...': a term, not the cue's words
             if cue is None:
-                cue = self._cue_before(m)
+                cue, src = self._cue_before(m), "mark:before"
                 if cue is not None and self._embedded(m):
                     gov = self._governing_verb(m, used, cue)
                     if gov is not None:
                         out.append(gov)
                         k += 1
                         continue
+                    if self.embedded_fragment(k):
+                        # 'X writes a column and leads "A Show" on ...', 'the nation's "broken"
+                        # system': a short fragment inside a clause the cue does not govern
+                        # is a term or part of another report, not the cue's quotation
+                        k += 1
+                        continue
             if cue is None:
-                cue = self._cue_next_sentence(m)
+                cue, src = self._cue_next_sentence(m), "mark:next"
             speaker = self._speaker_tok(cue) if cue is not None else None
             if cue is None:
-                cue, speaker = self._dash_name(m)
+                (cue, speaker), src = self._dash_name(m), "mark:dash"
             if cue is None:
                 gov = self._governing_verb(m, used)
                 if gov is not None:
                     out.append(gov)
                     k += 1
                     continue
-            a = Attr(frags=list(m.pieces), cue=cue, speaker=speaker, marks={k}, how="mark" if cue is not None else "mark:uncued")
+            a = Attr(frags=list(m.pieces), cue=cue, speaker=speaker, marks={k}, how=src if cue is not None else "mark:uncued")
             out.append(a)
             k += 1
         return out
@@ -110,7 +116,8 @@ class QuotationPass(QuoteFilters):
     def merge_splits(self, attrs: list[Attr]) -> list[Attr]:
         """Split quotes: a quotation with no cue of its own that follows, in the same
         paragraph, a quotation attributed by the cue standing between them
-        ('"A," he said. "B."') is a fragment of the same quote."""
+        ('"A," he said. "B."') is a fragment of the same quote (a quoted term inside a
+        later clause, '... she said. Residents see a "slow" decline', is not)."""
         by_mark: dict[int, Attr] = {}
         out: list[Attr] = []
         for a in sorted(attrs, key=lambda x: x.start):
@@ -125,7 +132,7 @@ class QuotationPass(QuoteFilters):
                 own_cue = a.cue is not None and not (
                     gap_start <= a.cue.idx < m.open_mark and (p.cue is None or p.cue.i == a.cue.i))
                 if (not own_cue and p.cue is not None and p.end == prev_m.end and prev_m.close_mark is not None
-                        and "\n" not in gap and len(gap) < 400):
+                        and "\n" not in gap and len(gap) < 400 and not self.embedded_fragment(ks[0])):
                     p.frags.extend(m.pieces)
                     p.marks.add(ks[0])
                     by_mark[ks[0]] = p
