@@ -78,6 +78,20 @@ class PersonSieves(SieveState):
         return bool(g and other and g != other)
 
     # --------------------------------------------------------------- names
+    def lone_suffix(self, it: Item) -> bool:
+        """Whether the item is only a generational suffix ("Jr.", "III": ``name_suffixes``)."""
+        suffixes = getattr(self.r, "name_suffixes", ())
+        words = name_tokens(self.doc[it.start : it.end].text)
+        return bool(suffixes and words) and all(w in suffixes or w.rstrip(".") in suffixes for w in words)
+
+    def suffix_owner(self, it: Item) -> str | None:
+        """The actor of the name a lone suffix closes ("Joseph R. Biden Jr."), never another
+        person whose name ends in the same suffix; None where no name precedes it."""
+        k = it.start - 1
+        while k >= 0 and self.doc[k].is_punct:
+            k -= 1
+        return next((aid for f, aid in reversed(self.history) if f.start <= k < f.end), None)
+
     def _longer_form(self, it: Item, toks: tuple[str, ...]) -> Item | None:
         """The first person item whose name contains ``toks`` as a shorter form, earlier ones first;
         none of the other sex where an honorific marks it ("Mr. Bush" is not Barbara Bush)."""
@@ -106,6 +120,8 @@ class PersonSieves(SieveState):
         KB person by surname (base-layer surname after a title included), else an unknown person."""
         r = self.r
         text = r.doc[it.start : it.end].text
+        if self.lone_suffix(it):
+            return self.suffix_owner(it)
         hits = [h for h in r.kb.hits(text) if h.entry.kind == "person" and h.how in ("name", "alias")
                 and not self.gender_clash(it, h.entry)]
         if hits:

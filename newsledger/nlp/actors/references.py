@@ -66,6 +66,8 @@ class ReferenceSieves(PersonSieves):
         r = self.r
         assert it.hit is not None
         e, how = it.hit.entry, it.hit.how
+        if e.kind == "person" and self.lone_suffix(it):
+            return self.suffix_owner(it)
         if (e.kind == "organization" and how in ("name", "alias")) or (
                 e.kind == "person" and how in ("alias", "surname")):
             # a dictionary name that is part of a person's name in this text ("Al-Awlaki" after
@@ -148,6 +150,11 @@ class ReferenceSieves(PersonSieves):
                 return self._owner_group(it.owner, it.sector or "GOV")
             return None
         role = it.role or ""
+        head = r.doc[it.end - 1]
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
+            # "a spokeswoman for the company said": someone the text brings in, not the last
+            # holder of the role nor the office holder; at most the owner's group
+            return self._owner_group(it.owner, it.sector) if it.owner and it.sector else None
         for _item, aid in reversed(self.history):
             roles = r.person_roles.get(aid)
             if roles and any(rr == role and (it.owner is None or o == it.owner) for o, rr in roles):

@@ -7,12 +7,14 @@ proposal": its possessive, adjective or compound modifier, here or at an earlier
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from spacy.attrs import IDX, LEMMA, POS
 from spacy.parts_of_speech import NOUN
 
+from newsledger.datafiles import data_path, load_data
 from newsledger.nlp.quotes.lexicon import CueLexicon
 
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod", "appos", "pobj", "prep"})
@@ -30,6 +32,20 @@ def _document_keys(strings: Any, nouns: frozenset[str]) -> Any:
     return _DOC_KEYS[key]
 
 
+@lru_cache(maxsize=1)
+def _author_verbs() -> frozenset[str]:
+    """Verbs whose "by" agent on a document is its author ("released by"), ``data/speakers.en.yaml``."""
+    d = load_data(data_path("quotes", "speakers.en.yaml"), required=("document_author_verbs",))
+    return frozenset(str(w).lower() for w in d["document_author_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _rank_qualifiers() -> frozenset[str]:
+    """Words that make a title another role ("vice", "deputy"), ``data/speakers.en.yaml``."""
+    d = load_data(data_path("quotes", "speakers.en.yaml"), required=("rank_qualifiers",))
+    return frozenset(str(w).lower() for w in d["rank_qualifiers"])
+
+
 def _title_dep_ids(strings: Any) -> frozenset[int]:
     return frozenset(strings.add(d) for d in _TITLE_DEPS)
 
@@ -42,7 +58,7 @@ class DescriptionSpeakers:
     lex: CueLexicon
     sent_of: list[int]
     sents: Any
-    _titles: list[tuple[int, str, frozenset[str]]] | None
+    _titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None
     _named: dict[str, list[int]] | None
 
     def kind(self, aid: str | None) -> str | None:
@@ -71,11 +87,14 @@ class DescriptionSpeakers:
         n = bisect_right(toks, i - 1)
         return toks[n - 1] if n else -1
 
-    def _title_index(self) -> list[tuple[int, str, frozenset[str]]]:
-        """(token index, person actor, title words) for each person mention with a title."""
+    def _title_index(self) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+        """(token index, person actor, title words, owner words) for each person mention with a
+        title; owner words are those inside a prepositional phrase of the title ("State" in
+        "Secretary of State", "Phoenix" in "mayor of Phoenix"): they qualify the role, they are
+        not it."""
         if self._titles is not None:
             return self._titles
-        out: list[tuple[int, str, frozenset[str]]] = []
+        out: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
         doc = self.doc
         if not len(doc):
             self._titles = out
@@ -94,6 +113,7 @@ class DescriptionSpeakers:
             i = max(0, bisect_right(tok_idx, mention.start) - 1)
             j = max(i, bisect_right(tok_idx, mention.end - 1) - 1)
             words: set[str] = set()
+            owners: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic" (not for a
             # possessor: "the architect of Obama's campaign" is no title of Obama)
             k = i - 1 if doc[j].dep_ != "poss" else -1
@@ -102,28 +122,44 @@ class DescriptionSpeakers:
                 if t.is_punct or t.dep not in title_deps:
                     break
                 words.add(t.lemma_.lower())
+                if t.dep_ in ("pobj", "prep") or t.head.dep_ == "pobj":
+                    owners.add(t.lemma_.lower())
                 k -= 1
             # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
             if j + 1 < n_tok and doc[j + 1].is_punct:
                 for child in doc[j].children:
                     if child.dep == appos:
-                        words.update(t.lemma_.lower() for t in child.subtree if not t.is_punct)
+                        for t in child.subtree:
+                            if t.is_punct:
+                                continue
+                            words.add(t.lemma_.lower())
+                            if any(a.dep_ == "prep" and a.i > child.i for a in t.ancestors if child.is_ancestor(a)) \
+                                    or (t.dep_ == "prep" and t.i > child.i):
+                                owners.add(t.lemma_.lower())
             words -= _SKIP_WORDS
             if words:
-                out.append((i, aid, frozenset(words)))
+                out.append((i, aid, frozenset(words), frozenset(owners - _SKIP_WORDS)))
         self._titles = out
         return out
 
     def _by_title(self, tok: Any) -> str | None:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
             return None  # "an architect who said ...": someone new, not a titled person
+        if tok.tag_ in ("NNS", "NNPS"):
+            return None  # "Analysts say ...": several people, not the one titled analyst
         head = tok.lemma_.lower()
         mods = {t.lemma_.lower() for t in tok.subtree if t.i < tok.i and not t.is_punct} - _SKIP_WORDS
         best: tuple[float, int, int] | None = None
         best_aid = None
-        for i, aid, words in self._title_index():
+        qualifiers = _rank_qualifiers()
+        own_ranks = mods & qualifiers
+        for i, aid, words, owners in self._title_index():
             if head not in words:
                 continue
+            if tok.pos_ == "NOUN" and head in owners and head not in words - owners:
+                continue  # "the state" is not the Secretary of State
+            if (words - owners) & qualifiers != own_ranks:
+                continue  # "the presidential nominee" is not the vice presidential nominee
             score = (len(mods & words) / len(mods)) if mods else 0.5
             if mods and score < 0.5:
                 continue
@@ -136,11 +172,51 @@ class DescriptionSpeakers:
                 best, best_aid = key, aid
         return best_aid
 
+    def _own_author(self, cand: Any) -> tuple[bool, str | None]:
+        """The author a document mention names itself: its possessor, adjective or compound
+        ("the campaign's statement", "the European proposal"), or the object of "from", "by",
+        "of" or "in" ("a letter from the union", "an editorial in the Daily Post", "a report
+        released by the institute"). (whether it names one, its actor if known)."""
+        named = False
+        for child in cand.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                aid = self.da.actor_for_token(child.i)
+                if aid:
+                    return True, aid
+                named = named or child.dep_ == "poss" or child.pos_ == "PROPN"
+        if named:
+            return True, None
+        preps = [c for c in cand.children if c.dep_ == "prep"]
+        preps += [p for v in cand.children if v.dep_ == "acl" and v.lemma_.lower() in _author_verbs()
+                  for p in v.children if p.dep_ in ("agent", "prep")]
+        for prep in preps:
+            if prep.lower_ not in ("from", "by", "of", "in"):
+                continue
+            for g in prep.children:
+                if g.dep_ != "pobj":
+                    continue
+                aid = self.da.actor_for_token(g.i)
+                if aid and (prep.lower_ != "in" or self.kind(aid) != "person"):
+                    return True, aid
+                named = named or prep.lower_ in ("from", "by")
+        return named, None
+
     def _document_author(self, tok: Any) -> str | None:
+        """The author of document speaker ``tok``: the one it names itself; else, for a definite
+        mention ("the letter"), the author named at the latest earlier mention of a document of
+        that noun, or of any document in this or the previous two sentences ("the text" after
+        "the European proposal"). A new document ("an editorial") or one whose named author
+        is unknown ("the campaign's statement") is no one else's."""
+        named, aid = self._own_author(tok)
+        if aid or named:
+            return aid
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
+            return None
         lemma = tok.lemma_.lower()
         doc = self.doc
         lo = max(0, tok.i - 400)
-        candidates = [tok]
+        near = self.sents.starts[max(0, self.sent_of[tok.i] - 2)]
+        candidates = []
         if tok.i > lo:
             # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
             strings = doc.vocab.strings
@@ -150,17 +226,9 @@ class DescriptionSpeakers:
             same = nouns[lemmas == np.uint64(strings.add(lemma))][:12]
             other = nouns[np.isin(lemmas, _document_keys(strings, self.lex.document_nouns))][:12]
             candidates += [doc[lo + k] for k in same.tolist()]
-            candidates += [doc[lo + k] for k in other.tolist()]
+            candidates += [doc[lo + k] for k in other.tolist() if lo + k >= near]
         for cand in candidates[:12]:
-            for child in cand.children:
-                if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                    aid = self.da.actor_for_token(child.i)
-                    if aid:
-                        return aid
-            for child in cand.children:
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-                    for g in child.children:
-                        aid = self.da.actor_for_token(g.i)
-                        if aid:
-                            return aid
+            named, aid = self._own_author(cand)
+            if aid:
+                return aid
         return None

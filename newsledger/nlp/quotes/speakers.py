@@ -95,7 +95,7 @@ class SpeakerResolver(DescriptionSpeakers):
         self.window = window
         self.sents = Sentences(doc)
         self.sent_of = self.sents.sent_of
-        self._titles: list[tuple[int, str, frozenset[str]]] | None = None
+        self._titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None = None
         # whether token i lies inside quotation marks (set by the extractor)
         self.quoted: Callable[[int], bool] = lambda i: False
         self._genders: dict[str, str | None] = {}
@@ -235,6 +235,13 @@ class SpeakerResolver(DescriptionSpeakers):
                 author = self._document_author(doc_subject)
                 if author:
                     return author
+        if direct is None and tok.pos_ in ("NOUN", "NUM"):
+            # a role noun with the person's name in apposition ("her campaign manager, Jane
+            # Roe,", "one of the authors, John Doe,", "the economist John Doe"): that person,
+            # before any earlier holder of the role
+            apposed = self._apposed_person(tok)
+            if apposed:
+                return apposed
         if (direct is None or self.kind(direct) == "group") and tok.ent_type_ in ("NORP", "ORG", "") \
                 and not any(c.dep_ in ("compound", "amod") for c in tok.children):
             # a bare demonym or title word as speaker ("Kosovar added") names the person
@@ -246,6 +253,10 @@ class SpeakerResolver(DescriptionSpeakers):
             return direct
         low = tok.lower_
         if tok.pos_ == "PRON" or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+            if tok.tag_ == "DT" and low not in _GROUP_PRONOUNS:
+                # a quantifier ("both", "some of the delegates", "most"): a part of a group,
+                # not the previous quote's speaker; the group its "of" phrase names, if known
+                return self._partitive_group(tok)
             if low in _PERSON_PRONOUNS:
                 return self._antecedent(tok, prev_speaker)
             if low in self.lex.plural_pronouns:
@@ -264,6 +275,29 @@ class SpeakerResolver(DescriptionSpeakers):
         if titled:
             return titled
         return self.api_actor(tok)
+
+    def _apposed_person(self, tok: Any) -> str | None:
+        """The person named in apposition to role noun ``tok`` (or right after it), else None."""
+        for child in (c for c in tok.children if c.dep_ == "appos"):
+            for aid in self.da.actors_for_span(child.left_edge.i, child.right_edge.i + 1):
+                if self.kind(aid) == "person":
+                    return aid
+        k = tok.i + 1
+        nxt = self.doc[k] if k < len(self.doc) else None
+        if tok.pos_ == "NOUN" and nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            aid = self.da.actor_for_token(nxt.i)
+            if aid and self.kind(aid) == "person":
+                return aid
+        return None
+
+    def _partitive_group(self, tok: Any) -> str | None:
+        """The non-person actor of a quantifier's "of" phrase ("some of the protesters"), else None."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                aid = self.da.actor_for_token(obj.i)
+                if aid and self.kind(aid) != "person":
+                    return aid
+        return None
 
     def person(self, tok: Any) -> str | None:
         """The person actor a subject token stands for, if any (no pronoun chasing)."""
