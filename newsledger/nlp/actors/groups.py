@@ -282,17 +282,20 @@ class GroupRules(ResolverState):
             own, head = it.hit.entry.key, doc[it.end - 1]
             owner = None
             marked = it.start > 0 and doc[it.start - 1].lower_ in markers
-            if not marked:  # "Serbs in northern Kosovo" stay the Serbs (the seeds' convention)
+            # unmarked, "Serbs in northern Kosovo" stay the Serbs (the seeds' convention); "the
+            # Albanians of southern Serbia" names a community of that country, as "Kosovo Serbs" does
+            preps = ("in", "of") if marked else ("of",)
+            if not marked and not any(p.dep_ == "prep" and p.lower_ == "of" and p.i == it.end for p in head.rights):
                 continue
             for p in head.rights:
-                if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                if p.dep_ == "prep" and p.lower_ in preps:
                     for o in p.children:  # the object itself: "of the Israeli-occupied West Bank" is PSE's
                         country = self._country_at(o.i) if o.dep_ == "pobj" else None
                         if country is not None:
                             owner = country if country.key != own else None
                             break
                     break
-            if owner is None:
+            if owner is None and marked:
                 sent = head.sent
                 for j in range(sent.start, sent.end):
                     if it.start <= j < it.end:

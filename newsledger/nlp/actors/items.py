@@ -22,6 +22,10 @@ class DocActors:
     token_actor: dict[int, str] = field(default_factory=dict)
     places: dict[int, str] = field(default_factory=dict)  # token -> place (location uses, not actors)
     groups: dict[int, list[str]] = field(default_factory=dict)  # token -> the actors a plural anaphor names
+    # a nationality's people or a country (actor id) -> that country's civilians; a capital used as a place (token) ->
+    # its country's civilians: listed in ``actors`` only once a later stage uses them
+    civilians: dict[str, Actor] = field(default_factory=dict)
+    place_civilians: dict[int, Actor] = field(default_factory=dict)
 
     def actor_for_token(self, i: int) -> str | None:
         """The actor token ``i`` refers to (names, titles, pronouns, metonyms, agents)."""
@@ -46,6 +50,23 @@ class DocActors:
     def place_for_token(self, i: int) -> str | None:
         """The KB id of a place used as a location at token ``i`` ("demonstrated in Belgrade")."""
         return self.places.get(i)
+
+    def civilians_for(self, aid: str) -> str | None:
+        """The civilians of the country whose people or country actor ``aid`` is ("arrested 100
+        Palestinians", "demolished Palestinian homes" -> Palestinian civilians), added to
+        ``actors``; None when unknown."""
+        return self._use(self.civilians.get(aid))
+
+    def civilians_at(self, i: int) -> str | None:
+        """The civilians of the country whose capital token ``i`` names as a place ("imposed a
+        curfew in Algiers" -> Algerian civilians), added to ``actors``; None otherwise."""
+        return self._use(self.place_civilians.get(i))
+
+    def _use(self, a: Actor | None) -> str | None:
+        if a is None:
+            return None
+        self.actors.setdefault(a.id, a)
+        return a.id
 
 
 @dataclass

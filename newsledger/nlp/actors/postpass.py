@@ -198,6 +198,36 @@ class PostPasses(ResolverState):
                 out.token_actor[k] = aid
             out.mentions.append(Mention(self.article_id, aid, span.start_char, span.end_char, span.text))
 
+    def latent_civilians(self) -> None:
+        """The civilians of the country of every nationality's people ("Palestinians"), every
+        country named ("Palestinian homes") and every capital used as a place ("in Algiers"), kept aside (``DocActors.civilians``,
+        ``place_civilians``) for a later stage that reads them as a population (PLOVER:
+        "arrested 100 Palestinians" -> PSECVL, "imposed a curfew in Algiers" -> DZACVL)."""
+        out = self.out
+        for aid, a in list(out.actors.items()):
+            people = aid.startswith("group:") and aid.endswith("-people")
+            if a.country and (people or (a.kind == "country" and aid in out.token_actor.values())):
+                g = self._civilians(a.country)
+                if g is not None:
+                    out.civilians[aid] = g
+        for i, pid in out.places.items():
+            e = self.kb.entries.get(pid)
+            if e is None or not e.key or not pid.startswith("country:") or i in out.token_actor:
+                continue
+            if any(h.how == "capital" and h.entry.id == pid for h in self.kb.hits(self.doc[i].text)):
+                g = self._civilians(e.key)
+                if g is not None:
+                    out.place_civilians[i] = g
+
+    def _civilians(self, key: str) -> Actor | None:
+        g = self.kb.group_actor(key, "CVL")
+        cameo = g.codes.get("cameo", "")
+        if not cameo or cameo.startswith("---"):
+            return None
+        if g.id in self.out.actors:
+            return self.out.actors[g.id]
+        return Actor(g.id, g.name, g.kind, g.country, g.aliases, {**g.codes, "plover": self.kb.plover_code(cameo, g.kind)}, g.roles)
+
     def place_countries(self) -> None:
         """Countries that places of the text belong to become actors of ``actors`` (for coders
         that take "arrived in Amman" as an action towards Jordan); tokens still map to places."""

@@ -411,6 +411,7 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         self.resolve_pair_anaphors()
         self.resolve_former_parts()
         self.add_plover_codes()
+        self.latent_civilians()
         return self.out
 
 

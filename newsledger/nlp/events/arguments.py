@@ -284,6 +284,19 @@ def _aux_subject(t: Any) -> Any:
     return None
 
 
+def shifted_objects(t: Any) -> list[Any]:
+    """A heavy object moved after an "as" complement ("denounced as an ugly crime Serbia's
+    suppression of the protests"), which the parser hangs as an apposition of the "as" noun:
+    the object of verb ``t`` when it has no other."""
+    out = []
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ == "as" and p.i > t.i:
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out += [a for a in o.children if a.dep_ == "appos" and a.i > o.i and a.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
 def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
                   clauses: dict[int, int] | None = None) -> list[Any]:
     """Candidate target heads of action token ``t``, nearest first: dative, object,
@@ -302,6 +315,8 @@ def target_tokens(t: Any, lex: Lexicon, skip: set[int], depth: int = 2,
         for h in level:
             k = hops.get(h.i, 0)
             objs = [c for c in h.children if c.dep_ in ("dative", "dobj", "obj", "attr")]
+            if h.i == t.i and not objs:
+                objs = shifted_objects(h)
             particle = particle_prep(h, lex) if h.i == t.i else None
             if particle is not None:  # "cordoned off the roads": the particle's object
                 objs += [o for o in particle[1].children if o.dep_ == "pobj"]

@@ -167,6 +167,9 @@ def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
                     nxt.append(p)  # "deploy peacekeepers in Iraq": the object's place
                 if p.dep_ == "acl" and p.tag_ in ("VBN", "VBG") and t.dep_ in ("dobj", "obj"):
                     nxt.append(p)  # "lifted the curfew imposed in Sudan": the place of the object's participle
+                if p.dep_ in ("acl", "relcl") and t.dep_ in ("dobj", "obj") and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in p.children):
+                    nxt.append(p)  # "rejected a call for troops to be deployed in East Timor": the proposed act's place
                 if p.dep_ != "prep":
                     continue
                 for o in p.children:

@@ -106,6 +106,13 @@ def particle_prep(t: Any, lex: Lexicon | None, lemma: str | None = None) -> tupl
         return None
     nxt = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1), None)
     if nxt is None:
+        # a particle after the object, read as the head of a complex preposition ("forced the
+        # agency out of the country", "drove the troops out of the town": prep(out) -> prep(of))
+        obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
+        nxt = next((c for c in t.children if c.dep_ == "prep" and obj is not None and c.i == obj.right_edge.i + 1
+                    and any(g.dep_ == "prep" for g in c.children)
+                    and not any(g.dep_ == "pobj" for g in c.children)), None)
+    if nxt is None:
         return None
     for f in dict.fromkeys([lemma or t.lemma_.lower(), *lemma_forms(t)]):
         key = f"{f} {nxt.lower_}"
@@ -202,6 +209,8 @@ def _object_heads(obj: Any, olemma: str) -> list[str]:
     """The keys object ``obj`` is looked up by, most specific first."""
     # "violating the ceasefire agreement": the compound modifier is the more specific object
     mods = [c for c in obj.children if c.dep_ in ("compound", "amod") and c.i < obj.i]
+    if obj.ent_type_ == "ORG" and mods and all(m.ent_type_ == "ORG" for m in mods):
+        return [olemma]  # words of an organisation's name ("the UN refugee agency") give no sense
     # "establish diplomatic ties", "stage a mock attack": modifier + object is the most specific
     heads = [f"{m.lower_} {w}" for m in mods for w in dict.fromkeys((obj.lower_, olemma))]
     heads += [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"] + [olemma]

@@ -165,6 +165,9 @@ def load_lexicon() -> Lexicon:
                  "object_noun_preps", "relational_nouns", "instrument_sectors",
                  "denial_verbs", "claim_nouns", "force_movement_nouns", "against_prefixes",
                  "reciprocal_intransitive_categories", "patient_subject_verbs", "object_required_verbs",
-                 "name_entity_types", "comparison_preps", "attempt_nouns", "mutual_verbs", "mutual_objects", "measure_nouns", "wish_verbs"):
+                 "name_entity_types", "comparison_preps", "attempt_nouns", "mutual_verbs", "mutual_objects", "measure_nouns", "wish_verbs",
+                 "population_target_categories", "population_place_categories",
+                 "place_target_foreign_categories", "settlement_nouns", "population_source_categories",
+                 "deep_target_categories"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

@@ -48,7 +48,9 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         if not sources and t.dep_ in ("dobj", "pobj", "nsubjpass"):
             head = t.head.head if t.dep_ == "pobj" else t.head
             if _is_verbal(head):
-                subj, _ = subject_of(head)
+                subj, passive = subject_of(head)
+                if passive and subj is None and _stative(head, lex):
+                    subj = passive_patient(head)  # "troops were involved in attacks": the troops
                 if subj is not None:
                     sources += np_actors(subj, doc_actors)
         if not targets:
@@ -60,6 +62,7 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
         reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
         if not targets and not reciprocal and lex.raw.get("place_as_target"):
             targets = _place_target(c, doc_actors, lex, sources)  # "arrived in Amman on a visit"
+        targets = _populations(c, targets, doc_actors, lex)
         own = {_code(a, doc_actors) for a in sources} - {""}
         return _uniq(sources), [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     top = c.chain[0] if c.chain else t
@@ -110,11 +113,16 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     reciprocal = len(sources) >= 2 and c.code.plover in lex.lists["reciprocal_categories"]
     audience = set((lex.raw.get("audience_preps") or {}).get(c.code.plover) or ())
     fallback: list[str] = []
+    # a protest's target is often named deep inside its demand ("to press their demands for
+    # freedom from the government", "calling for the removal of the president")
+    depth = 3 if c.code.plover in lex.lists["deep_target_categories"] else 2
     if not targets:
         for tok in ([c.noun] if c.noun is not None else []) + [top, t] + ([c.inner] if c.inner is not None else []):
             hops: dict[int, int] = {}
-            for o in target_tokens(tok, lex, skip, clauses=hops):
+            for o in target_tokens(tok, lex, skip, depth=depth, clauses=hops):
                 found = [a for a in np_actors(o, doc_actors) if a not in sources]
+                if o.lemma_.lower() in lex.lists["settlement_nouns"] and c.code.plover in lex.lists["population_place_categories"]:
+                    found = _settled(found, doc_actors)  # "demolished Palestinian homes": their people
                 if not found:
                     continue
                 if reciprocal and hops.get(o.i, 0) >= 1:
@@ -152,6 +160,10 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     targets = targets or fallback
     # an actor is not its own target, also under another id with the same code ("Palestinians ...
     # Palestinian offices"); PETRARCH drops such events too
+    targets = _populations(c, targets, doc_actors, lex)
+    if c.code.plover in lex.lists["population_source_categories"] and hasattr(doc_actors, "civilians_for"):
+        # "Young Algerians blocked roads": protesting nationals are civilians, not the state
+        sources = [(doc_actors.civilians_for(a) if a.endswith("-people") else None) or a for a in sources]
     own = {_code(a, doc_actors) for a in sources} - {""}
     targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     return _uniq(sources), targets
@@ -330,7 +342,43 @@ def _place_target(c: Candidate, doc_actors: Any, lex: Lexicon, sources: list[str
     """The country of the action's stated place as its target, if the actor stage lists it."""
     place = location_token(c, lex, compounds=True)
     pid = doc_actors.place_for_token(place.i) if place is not None and hasattr(doc_actors, "place_for_token") else None
+    if place is not None and pid and not pid.startswith("country:"):
+        # "in West Darfur State": a place the gazetteer does not know whole, named by a known part
+        part = next((doc_actors.place_for_token(m.i) for m in place.children if m.dep_ == "compound"
+                     and (doc_actors.place_for_token(m.i) or "").startswith("country:")), None)
+        pid = part or pid
+    if place is not None and c.code.plover in lex.lists["population_place_categories"] \
+            and hasattr(doc_actors, "civilians_at"):
+        people = doc_actors.civilians_at(place.i)  # "imposed a curfew in Algiers": its people
+        if people is not None and people not in sources:
+            return [people]
+    if pid and c.code.plover in lex.lists["place_target_foreign_categories"] \
+            and _code(pid, doc_actors)[:3] in {_code(a, doc_actors)[:3] for a in sources}:
+        return []  # "declared a ceasefire in south Lebanon" (Hizbollah): where a domestic act happens
     return [pid] if pid and pid in doc_actors.actors and pid not in sources else []
+
+
+def _settled(found: list[str], doc_actors: Any) -> list[str]:
+    """The civilians of the countries named as the owners of homes or towns under force."""
+    if not hasattr(doc_actors, "civilians_for"):
+        return found
+    out = []
+    for a in found:
+        people = doc_actors.civilians_for(a) if a.startswith("country:") or a.endswith("-people") else None
+        out.append(people or a)
+    return out
+
+
+def _populations(c: Candidate, targets: list[str], doc_actors: Any, lex: Lexicon) -> list[str]:
+    """A nationality's people as the target of force ("arrested 100 Palestinians") is that
+    country's civilians (``population_target_categories``)."""
+    if c.code.plover not in lex.lists["population_target_categories"] or not hasattr(doc_actors, "civilians_for"):
+        return targets
+    out = []
+    for a in targets:
+        people = doc_actors.civilians_for(a) if a.startswith("group:") and a.endswith("-people") else None
+        out.append(people or a)
+    return out
 
 
 def _code(aid: str, doc_actors: Any) -> str:
