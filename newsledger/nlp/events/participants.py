@@ -4,6 +4,7 @@ the rule that an actor is not its own target. Token-level helpers are in ``argum
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from newsledger.nlp.events.arguments import (
@@ -362,11 +363,7 @@ def _settled(found: list[str], doc_actors: Any) -> list[str]:
     """The civilians of the countries named as the owners of homes or towns under force."""
     if not hasattr(doc_actors, "civilians_for"):
         return found
-    out = []
-    for a in found:
-        people = doc_actors.civilians_for(a) if a.startswith("country:") or a.endswith("-people") else None
-        out.append(people or a)
-    return out
+    return _as_civilians(found, doc_actors, lambda a: a.startswith("country:") or a.endswith("-people"))
 
 
 def _populations(c: Candidate, targets: list[str], doc_actors: Any, lex: Lexicon) -> list[str]:
@@ -374,11 +371,12 @@ def _populations(c: Candidate, targets: list[str], doc_actors: Any, lex: Lexicon
     country's civilians (``population_target_categories``)."""
     if c.code.plover not in lex.lists["population_target_categories"] or not hasattr(doc_actors, "civilians_for"):
         return targets
-    out = []
-    for a in targets:
-        people = doc_actors.civilians_for(a) if a.startswith("group:") and a.endswith("-people") else None
-        out.append(people or a)
-    return out
+    return _as_civilians(targets, doc_actors, lambda a: a.startswith("group:") and a.endswith("-people"))
+
+
+def _as_civilians(ids: list[str], doc_actors: Any, which: Callable[[str], bool]) -> list[str]:
+    """Each of ``ids`` that ``which`` picks replaced by its country's civilians, where known."""
+    return [(doc_actors.civilians_for(a) if which(a) else None) or a for a in ids]
 
 
 def _code(aid: str, doc_actors: Any) -> str:
