@@ -96,9 +96,11 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
         for a in out:
             ci = a.cue.idx if a.cue is not None else -1
             s, e = a.start, a.end
-            if any(bs <= ci < be and bc != ci and not (s <= bc < e) for bs, be, bc in spans):
-                continue
-            keep.append(a)
+            for bs, be, bc in spans:
+                if bs <= ci < be and bc != ci and not (s <= bc < e):
+                    break
+            else:
+                keep.append(a)
         # one attribution per quotation: where several cues claim the same one, the cue
         # nearest to it wins
         best: dict[frozenset[int], Attr] = {}

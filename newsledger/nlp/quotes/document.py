@@ -93,7 +93,7 @@ class DocBase:
         self.marks: list[MarkSpan] = find_mark_spans(self.text)
         self.mark_starts = [m.open_mark for m in self.marks]
         self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
-        self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text)
+        self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text, tok_idx=self.tok_idx)
         # (a closure over the lists, not over self: no reference cycle to keep documents alive)
         self.res.quoted = _quoted_test(self.tok_idx, self.mark_starts, self.marks)
         self.sent_of = self.res.sent_of
@@ -104,6 +104,7 @@ class DocBase:
         self._subjects: dict[int, Any | None] = {}  # subject_of by cue index
         self._pos: list[int] | None = None  # coarse part-of-speech ids, read once
         self._tag: list[int] = []  # fine tag hashes, read with them
+        self._shares: dict[tuple[int, int], float] = {}  # quoted_share by span
 
     # -- helpers ---------------------------------------------------------------
     def mark_at(self, char: int) -> int | None:
@@ -120,6 +121,13 @@ class DocBase:
 
     def quoted_share(self, start: int, end: int) -> float:
         """Share of the alphanumeric characters of [start, end) that lie inside quotation marks."""
+        key = (start, end)
+        share = self._shares.get(key)
+        if share is None:
+            share = self._shares[key] = self._quoted_share(start, end)
+        return share
+
+    def _quoted_share(self, start: int, end: int) -> float:
         total = len(_NON_ALNUM.sub("", self.text[start:end]))
         if not total:
             return 0.0

@@ -60,6 +60,7 @@ class DescriptionSpeakers:
     sents: Any
     _titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None
     _named: dict[str, list[int]] | None
+    _tok_idx: list[int] | None
 
     def kind(self, aid: str | None) -> str | None:
         """The actor's kind ("person", "organization", ...); ``SpeakerResolver`` defines it."""
@@ -101,7 +102,7 @@ class DescriptionSpeakers:
             return out
         # token offsets only: converting the uint64 hash columns (LEMMA, DEP) of the
         # whole document to Python ints costs more than reading the few tokens needed
-        tok_idx = doc.to_array([IDX]).reshape(-1).tolist()
+        tok_idx = self._tok_idx if self._tok_idx is not None else doc.to_array([IDX]).reshape(-1).tolist()
         strings = doc.vocab.strings
         title_deps = _title_dep_ids(strings)
         appos = strings.add("appos")
@@ -133,8 +134,7 @@ class DescriptionSpeakers:
                             if t.is_punct:
                                 continue
                             words.add(t.lemma_.lower())
-                            if any(a.dep_ == "prep" and a.i > child.i for a in t.ancestors if child.is_ancestor(a)) \
-                                    or (t.dep_ == "prep" and t.i > child.i):
+                            if _under_prep(t, child) or (t.dep_ == "prep" and t.i > child.i):
                                 owners.add(t.lemma_.lower())
             words -= _SKIP_WORDS
             if words:
@@ -232,3 +232,16 @@ class DescriptionSpeakers:
             if aid:
                 return aid
         return None
+
+
+def _under_prep(t: Any, top: Any) -> bool:
+    """Whether a preposition after ``top`` stands between token ``t`` and ``top`` (its
+    ancestor) in the parse: walks the heads from ``t`` up to ``top``, both excluded."""
+    a = t
+    while a.i != top.i and a.head.i != a.i:
+        a = a.head
+        if a.i == top.i:
+            break
+        if a.dep_ == "prep" and a.i > top.i:
+            return True
+    return False

@@ -87,8 +87,9 @@ class SpeakerResolver(DescriptionSpeakers):
     """Resolves speaker tokens of one document (built once per document)."""
 
     def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3,
-                 text: str | None = None) -> None:
+                 text: str | None = None, tok_idx: list[int] | None = None) -> None:
         self.doc = doc
+        self._tok_idx = tok_idx  # token character offsets, when the caller has read them
         self.text: str = doc_text(doc) if text is None else text
         self.da = doc_actors
         self.lex = lexicon
