@@ -195,10 +195,62 @@ def tense_cue(ctx: Context, start: int, end: int) -> tuple[str, bool]:
     for d, t, _, _ in right:
         if d < best_d and not firm:  # "those arrested on Saturday will be charged"
             best, best_d = t, d
+    if left is None and _fronted(g, text, start, end):
+        main = _main_clause_cue(g, text, end)
+        if main is not None:
+            best, firm = main, True
     pp = g.past_perfect
     if best == "future" and pp is not None and pp.search(text, lo, hi):
         best, firm = "past", False  # "had been scheduled to expire Friday"
     return best, firm
+
+
+def _fronted(g: Grammar, text: str, start: int, end: int) -> bool:
+    """A time expression that opens its sentence and is set off by a comma ("In January,
+    the company ...", "On Friday, ..."): a fronted adverbial of the main clause."""
+    if g.fronted_before is None or not text.startswith(",", end):
+        return False
+    seg = text[max(0, start - 40) : start]
+    if start <= 40:
+        seg = "\n" + seg
+    return g.fronted_before.search(seg) is not None
+
+
+# a full stop after "vs", an initial or a short capitalised abbreviation ("Ala.", "Mr.")
+# does not end the sentence
+_SENTENCE_END = re.compile(
+    r"(?<!\bvs)(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'’”)]*\s|\n"
+)
+
+
+def _main_clause_cue(g: Grammar, text: str, end: int) -> str | None:
+    """The tense of the main clause after a fronted time expression, a firm one: its first
+    cue before the sentence ends, however far ("In January, a week after the anniversary
+    of the ruling, a bombing killed ..."), skipping reporting frames set off by commas;
+    None when a word that opens a subordinate clause ("when", "which", "that" ...) comes
+    before that cue (the commas of an apposition do not count): the cue is then no verb
+    of the clause the expression opens ("On Sunday evening, reports emerge that ... could
+    total")."""
+    se = _SENTENCE_END.search(text, end, min(len(text), end + 300))
+    hi = se.start() if se else min(len(text), end + 300)
+    q = [i for i in _quote_marks(text[end:hi]) if i >= 0]
+    if q:
+        hi = end + min(q)
+    skip = _parentheticals(g, text, end, hi)
+    for m in g.tense_re.finditer(text, end, hi):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        if m.group("pres"):
+            inner = g.tense_re.match(text, m.start("part"))
+            if not (inner and inner.group("fut")):
+                continue
+            m = inner
+        gap = text[end + 1 : m.start()]
+        direct = g.clause_boundary is None or not any(
+            b.group(0)[:1].isalpha() for b in g.clause_boundary.finditer(gap)
+        )
+        return _cue_tense(g, text, m) if direct else None
+    return None
 
 
 def _parentheticals(g: Grammar, text: str, end: int, hi: int) -> list[tuple[int, int]]:

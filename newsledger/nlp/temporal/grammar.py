@@ -102,6 +102,8 @@ class Grammar:
     parenthetical_report: re.Pattern[str] | None = None
     # the gap between a verb and a time expression that depends on it (" on ", " in ")
     adjunct_gap: re.Pattern[str] | None = None
+    # what precedes a time expression that opens its sentence ("In January, ...")
+    fronted_before: re.Pattern[str] | None = None
     # a future seen from a past moment ("would", "was to"): sequence of tenses
     future_in_past: re.Pattern[str] | None = None
     # a reporting verb next to a day: "said on Monday", "on Monday announced"
@@ -346,6 +348,15 @@ def build_grammar(data: dict[str, Any], lang: str) -> Grammar:
         ),
         adjunct_gap=(
             re.compile(rf"\s+(?:{_alternation(cw['adjunct_prepositions'])})\s+", re.IGNORECASE)
+            if cw.get("adjunct_prepositions")
+            else None
+        ),
+        fronted_before=(
+            re.compile(
+                rf"(?:[.!?][\"'’”)]*\s+|\n[ \t]*)"
+                rf"(?:(?:{_alternation(cw.get('adjunct_prepositions') or [])})\s+)?$",
+                re.IGNORECASE,
+            )
             if cw.get("adjunct_prepositions")
             else None
         ),
