@@ -170,7 +170,7 @@ def subject_of(t: Any) -> tuple[Any, bool]:
                 return own_agent, True  # conjunct's / participle's own by-agent
         for c in cur.children:
             if c.dep_ in _SUBJ:
-                return c, False
+                return _participle_subject(c) or c, False
             if c.dep_ == "nsubjpass":
                 if raised or active_conj:  # "X was seen to break into", "X was asked to leave",
                     return c, False  # "X has been indicted and will resign": X acts
@@ -197,6 +197,15 @@ def subject_of(t: Any) -> tuple[Any, bool]:
             continue
         break
     return None, False
+
+
+def _participle_subject(c: Any) -> Any:
+    """The noun of a reduced relative the parser read as a clausal subject ("The Red Cross
+    operating in Iraq said": nsubj(said, operating), nsubj(operating, Cross)): a bare "-ing" form
+    with no auxiliary or marker whose own subject comes before it; else None."""
+    if c.tag_ != "VBG" or any(a.dep_ in ("aux", "auxpass", "mark") for a in c.children):
+        return None
+    return next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i and s.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _shared_agent(t: Any) -> Any:

@@ -108,10 +108,15 @@ def sentence_candidates(sent: Any, lex: Lexicon, dated: set[int] | None = None) 
             used.add(c.noun.i)
         if c.code.plover in _CONTENT_CATEGORIES:  # "demanded that Israel ease ...": the demand's content
             for x in (*c.chain, c.anchor):
+                # a verb whose content is an infinitive ("threatened to shell Iraqi towns") takes
+                # no second content clause: a later clause the parser hung on it is no demand
+                # ("..., where, it said, 100 people were killed")
+                has_infinitive = any(ch.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in ch.children)
+                                     for ch in x.children)
                 for ch in x.children:
                     if ch.dep_ == "ccomp" and ch.i not in used:
                         used.update(y.i for y in ch.subtree)
-                        if c.request_target is None:
+                        if c.request_target is None and not has_infinitive:
                             c.request_target = next((s for s in ch.children if s.dep_ in ("nsubj", "nsubjpass")), None)
         if len(c.chain) > 1:  # "urged X to devise plans and impose sanctions": every conjunct of
             for x in c.chain[1:]:  # the requested / refused / promised act is part of its content

@@ -158,6 +158,10 @@ def location_token(c: Candidate, lex: Lexicon, compounds: bool = False) -> Any:
         toks.append(c.anchor.head)
     elif c.nominal and c.anchor.dep_ == "pobj" and _is_verbal(c.anchor.head.head):
         toks.append(c.anchor.head.head)  # "arrived in Amman on a visit": the verb the visit qualifies
+    top = c.chain[0] if c.chain else c.anchor
+    if not c.nominal and top.dep_ in ("advcl", "xcomp") and _is_verbal(top.head) and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in top.children):
+        toks.append(top.head)  # "dispatched inspectors to a plant in Iran to monitor ...": where they were sent
     frontier = list(toks)
     for _ in range(3):  # the action, its argument nouns, and their modifiers ("talks ... in Ohrid")
         nxt = []

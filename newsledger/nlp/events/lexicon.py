@@ -168,6 +168,7 @@ def load_lexicon() -> Lexicon:
                  "name_entity_types", "comparison_preps", "attempt_nouns", "mutual_verbs", "mutual_objects", "measure_nouns", "wish_verbs",
                  "population_target_categories", "population_place_categories",
                  "place_target_foreign_categories", "settlement_nouns", "population_source_categories",
-                 "deep_target_categories"):
+                 "deep_target_categories", "unattributed_attack_categories", "weapon_doer_nouns",
+                 "weapon_means_preps", "border_nouns", "prior_talks_target_categories", "prior_talks_preps"):
         lex.lists[name] = frozenset(str(x) for x in cur.get(name) or ())
     return lex

@@ -15,6 +15,7 @@ from newsledger.nlp.events.arguments import (
     subject_of,
     target_tokens,
 )
+from newsledger.nlp.events.attackers import unattributed_attackers
 from newsledger.nlp.events.candidates import NOMINAL_SOURCE_PREPS, NOMINAL_TARGET_PREPS
 from newsledger.nlp.events.circumstances import location_token
 from newsledger.nlp.events.coder import Candidate, _is_verbal, _noun_key
@@ -126,6 +127,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
                     found = _settled(found, doc_actors)  # "demolished Palestinian homes": their people
                 if not found:
                     continue
+                if c.code.plover in lex.lists["place_target_foreign_categories"] and _home_place(o, found, sources, doc_actors, lex):
+                    continue  # "their forces completed their withdrawal from the Bosnian town of Gorazde": at home
                 if reciprocal and hops.get(o.i, 0) >= 1:
                     break  # "X and Y agreed that they should help Z": the partners are each other's targets
                 if own_possession(o) or all(_unplaced(a, doc_actors) for a in found) or (
@@ -155,6 +158,9 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if not targets and c.code.plover in lex.lists["condition_target_categories"]:
         # "X threatened to strike unless Y withdraws": the party whose act the condition names
         targets = [a for a in condition_subject_actors(c, doc_actors, lex) if a not in sources]
+    if not targets and c.code.plover in lex.lists["prior_talks_target_categories"]:
+        # "called off the strike after talks with the government": conceded to the other side of the talks
+        targets = [a for a in _talks_partners(c, doc_actors, lex) if a not in sources]
     if not targets and not reciprocal and lex.raw.get("place_as_target"):
         # the country of the action's stated place beats a weak argument ("deploy troops in Iraq")
         targets = _place_target(c, doc_actors, lex, sources)
@@ -165,6 +171,8 @@ def arguments(c: Candidate, doc_actors: Any, lex: Lexicon) -> tuple[list[str], l
     if c.code.plover in lex.lists["population_source_categories"] and hasattr(doc_actors, "civilians_for"):
         # "Young Algerians blocked roads": protesting nationals are civilians, not the state
         sources = [(doc_actors.civilians_for(a) if a.endswith("-people") else None) or a for a in sources]
+    if not sources and t.lemma_.lower() not in lex.lists["patient_subject_verbs"]:
+        sources = unattributed_attackers(c, doc_actors, lex)  # "a roadside bomb killed ... near Basra"
     own = {_code(a, doc_actors) for a in sources} - {""}
     targets = [a for a in _uniq(targets) if a not in sources and _code(a, doc_actors) not in own]
     return _uniq(sources), targets
@@ -357,6 +365,39 @@ def _place_target(c: Candidate, doc_actors: Any, lex: Lexicon, sources: list[str
             and _code(pid, doc_actors)[:3] in {_code(a, doc_actors)[:3] for a in sources}:
         return []  # "declared a ceasefire in south Lebanon" (Hizbollah): where a domestic act happens
     return [pid] if pid and pid in doc_actors.actors and pid not in sources else []
+
+
+def _talks_partners(c: Candidate, doc_actors: Any, lex: Lexicon) -> list[str]:
+    """The partners of talks that the action follows ("after talks with the government",
+    "following negotiations with the rebels"): the "with" objects of a consultation noun under
+    the action's ``prior_talks_preps``; [] when none."""
+    for v in dict.fromkeys([*c.chain, c.anchor]):
+        for p in v.children:
+            if p.dep_ != "prep" or p.lower_ not in lex.lists["prior_talks_preps"]:
+                continue
+            for n in p.children:
+                code = _noun_key(n, lex.nouns) if n.dep_ == "pobj" else None
+                if code is None or code.plover != "CONSULT":
+                    continue
+                for w in n.children:
+                    if w.dep_ == "prep" and w.lower_ == "with":
+                        found = [a for o in w.children if o.dep_ == "pobj" for a in np_actors(o, doc_actors)]
+                        if found:
+                            return found
+    return []
+
+
+def _home_place(o: Any, found: list[str], sources: list[str], doc_actors: Any, lex: Lexicon) -> bool:
+    """Whether argument ``o`` is a place of the sources' own country: a settlement of it ("the
+    Bosnian town of Gorazde", "Serbian villages") or a place used as a location there ("withdrew
+    from Gorazde"). The country as a party ("a ceasefire with Turkey") is no such place."""
+    own = {_code(a, doc_actors)[:3] for a in sources} - {"", "---"}
+    if not own:
+        return False
+    place = o.lemma_.lower() in lex.lists["settlement_nouns"] or (
+        o.dep_ == "pobj" and o.head.lower_ == "from" and hasattr(doc_actors, "place_for_token")
+        and bool(doc_actors.place_for_token(o.i)))
+    return place and all(_code(a, doc_actors)[:3] in own for a in found)
 
 
 def _settled(found: list[str], doc_actors: Any) -> list[str]:
