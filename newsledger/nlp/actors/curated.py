@@ -52,6 +52,8 @@ def load_igos(kb: ActorKB) -> None:
             aliases=list(g.get("aliases") or []), cameo=g.get("cameo"), adj=list(g.get("adj") or []),
             parent=g.get("parent"), key=g["key"],
         )
+        for start, end, code in g.get("periods") or []:  # codes that changed: [start, end, cameo]
+            e.periods.append((iso_day(start), iso_day(end), {"cameo": str(code)}))
         if g.get("plover"):
             e._plover = str(g["plover"])  # type: ignore[attr-defined]
         e._metonym = list(g.get("metonyms") or [])  # type: ignore[attr-defined]
@@ -121,6 +123,7 @@ def load_agents(kb: ActorKB) -> None:
     kb.agents = {str(k): str(v) for k, v in gen["agents"].items()}
     kb.agents.update({str(k): str(v) for k, v in core["agents"].items()})
     kb.sectors = {str(k): str(v) for k, v in core["sectors"].items()}
+    kb.plover_sectors = {str(k): str(v) for k, v in (core.get("plover_sectors") or {}).items()}
     kb.rules = load_data(data_path(STAGE, "resolution.en.yaml"), required=("pronouns", "metonymy"))
     kb.ambiguous = set(kb.rules.get("ambiguous_names") or [])
     kb.not_people = {norm(x) for x in kb.rules.get("not_people") or []}

@@ -141,6 +141,7 @@ class GroupRules(ResolverState):
         heads = {k.split()[-1] for k in agents}
         pending: list[tuple[Item, Any]] = []  # unqualified groups that may take the sentence's country
         collective = set((self.kb.rules or {}).get("context_collective_heads") or [])  # "an opposition coalition"
+        sites = set((self.kb.rules or {}).get("group_site_nouns") or [])  # "a refugee camp": the refugees'
         for tok in doc:
             if tok.lemma_.lower() not in heads and tok.lower_ not in heads:
                 continue
@@ -149,9 +150,10 @@ class GroupRules(ResolverState):
             describes_person = tok.tag_ == "NN" and tok.head.ent_type_ == "PERSON" and self._person_at(tok.head.i)
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i and not describes_person and (
                 tok.head.lemma_.lower() in heads or tok.head.lower_ in heads or tok.head.dep_ not in ("nsubj", "nsubjpass")
-            ):
+            ) and tok.head.lemma_.lower() not in sites:
                 continue  # "police officers": the head noun decides; "army bulldozers demolished": the army acts
-            # (but "British militant John Smith": a singular agent noun describing the person named next)
+            # (but "British militant John Smith": a singular agent noun describing the person named next;
+            # "Cambodian refugee camp", "guerrilla bases": a place of the group stands for the group)
             best = None
             for k in range(max(0, tok.i - 3), tok.i + 1):
                 if not self.free(k, tok.i + 1):
@@ -173,6 +175,7 @@ class GroupRules(ResolverState):
             item = Item(k, tok.i + 1, "agent", sector=sector, plural=tok.tag_ in ("NNS", "NNPS"),
                         label=doc[k : tok.i + 1].text, name="definite" if definite else "")
             owner = self._agent_owner(tok, k, item.plural, sector)
+            owner = self._community_home(tok, owner, sector)
             if owner is not None and owner.hit is not None:
                 item.owner = owner.hit.entry.key
                 item.extra.append((owner.start, owner.end))
@@ -186,7 +189,9 @@ class GroupRules(ResolverState):
                 first = self.claimed[tok.head.i]
                 if first is not None and first.kind == "agent" and first.owner:
                     item.owner = first.owner
-            named = any(c.dep_ in ("compound", "amod") and c.i < k and c.text[:1].isupper() for c in tok.children)
+            if not item.owner and not definite and self._international_group(tok, k):
+                item.owner = "IGO"  # "a regional peacekeeping force": an international force (IGOMIL)
+            named = any(c.dep_ in ("compound", "amod", "nmod") and c.i < k and c.text[:1].isupper() for c in tok.children)
             if not item.owner and (not definite or named) and (item.plural or tok.lemma_.lower() in collective):
                 # (a definite group is an anaphor, "the rebels", unless a name describes it: "the
                 # Azadliq opposition coalition")
@@ -194,6 +199,20 @@ class GroupRules(ResolverState):
             self.claim(item)
         for item, tok in pending:  # once every group of the text is known
             item.owner = self._sentence_country(tok, item.sector)
+
+    def _international_group(self, tok: Any, k: int) -> bool:
+        """Whether a group no country or organisation owns is an international one by what it is
+        (``international_agent_words``: peacekeepers, a peacekeeping force; Phoenix.agents codes
+        PEACEKEEPING_TROOPS as IGO, PLOVER's gold "a regional peacekeeping force" IGOMIL)."""
+        rules = self.kb.rules or {}
+        words = set(rules.get("international_agent_words") or ())
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in set(rules.get("force_sending_verbs") or ()):
+            return False  # "Pakistan refused to deploy peacekeepers": the sender's own troops
+        if any(c.dep_ == "poss" for c in tok.children):
+            return False  # "its peacekeepers": the possessor's (coreference)
+        seen = {t.lower_ for t in self.doc[k : tok.i + 1]} | {tok.lemma_.lower()}
+        seen |= {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+        return bool(seen & words)
 
     def _act_reading(self, tok: Any) -> bool:
         """Whether an agent noun names an act here: a preposition of ``act_noun_preps`` after it
@@ -311,6 +330,43 @@ class GroupRules(ResolverState):
             if marked:
                 it.extra.append((it.start - 1, it.start))
 
+    def _community_home(self, head: Any, owner: Item | None, sector: str) -> Item | None:
+        """A group of a people marked as a community ("ethnic Albanian guerrillas operating in
+        Macedonia", "ethnic Albanian political parties" beside Macedonian ones) belongs to the
+        country the community lives in, as for the people itself (``find_minorities``): the
+        country of an in/of phrase after the group noun, else the first other country of the
+        sentence; the demonym and its marker join the owner span. Only for groups a country's
+        own people form (``context_owned_sectors``, armed groups)."""
+        rules = self.kb.rules or {}
+        markers = set(rules.get("minority_markers") or [])
+        if owner is None or owner.hit is None or owner.hit.how not in ("adj", "people") or owner.start == 0:
+            return owner
+        if self.doc[owner.start - 1].lower_ not in markers:
+            return owner
+        if sector[:3] not in set(rules.get("context_owned_sectors") or []) | {"UAF"}:
+            return owner
+        own = owner.hit.entry.key
+        home = None
+        for t in head.subtree:  # "operating in Macedonia", "in southern Serbia"
+            if t.i > head.i and t.dep_ == "pobj" and t.head.lower_ in ("in", "of"):
+                c = self._country_at(t.i)
+                if c is not None and c.key != own:
+                    home = c
+                    break
+        if home is None:
+            sent = head.sent
+            for j in range(sent.start, sent.end):
+                if owner.start - 1 <= j < head.i + 1:
+                    continue
+                c = self._country_at(j)
+                if c is not None and c.key != own:
+                    home = c
+                    break
+        if home is None:
+            return owner
+        owner.kind = "consumed"
+        return Item(owner.start - 1, owner.end, "place-owner", hit=Hit(home, "place"))
+
     def _country_at(self, i: int) -> Any:
         """The country entry token ``i`` names (a country, its capital, a demonym, or a place
         of it), or None."""
@@ -373,8 +429,11 @@ class GroupRules(ResolverState):
         left = head.left_edge.i
         if head.dep_ == "compound" and head.head.i > head.i:  # "Israeli army bulldozers": the phrase's modifiers
             left = min(left, head.head.left_edge.i)
+        stance = set((self.kb.rules or {}).get("stance_prefixes") or ())
         for j in range(k - 1, max(left, k - 6) - 1, -1):
             it = self.claimed[j]
+            if it is not None and it.start >= 2 and doc[it.start - 1].text in ("-", "–") and doc[it.start - 2].lower_ in stance:
+                continue  # "anti-American protesters", "pro-Russian separatists": a stance, not the owner
             if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind != "person" and it.hit.entry.key is not None:
                 return it
             if it is not None and it.kind == "place" and it.end == k and plural and sector[:3] in PLACE_OWNED_SECTORS:
@@ -382,6 +441,14 @@ class GroupRules(ResolverState):
                 country = self.kb.entries.get(self.out.places.get(j, ""))
                 if country is not None and country.key is not None:
                     return Item(it.start, it.end, "place-owner", hit=Hit(country, "place"))
+            if it is not None and it.kind == "kb" and it.hit is not None and it.hit.entry.kind == "person" and (
+                    sector[:3] == "GOV" and doc[it.end - 1].dep_ == "poss" and doc[it.end - 1].head.i == head.i):
+                # "President Suharto's government", "Assad's regime": the leader's country's (the
+                # name stays the person's: an empty owner span)
+                country = self.kb.entries.get(f"country:{it.hit.entry.country}") if it.hit.entry.country else None
+                if country is not None and country.key is not None:
+                    return Item(it.end, it.end, "place-owner", hit=Hit(country, "place"))
+                return None
             if it is not None and it.kind in ("person", "title"):
                 return None
         blocked = set(self.kb.rules.get("located_not_owned") or [])

@@ -71,6 +71,7 @@ class ActorKB:
         self.sectors: dict[str, str] = {}
         self.rules: dict[str, Any] = {}
         self.plover_countries: dict[str, str] = {}  # CAMEO country code -> ISO alpha-3 where they differ
+        self.plover_sectors: dict[str, str] = {}  # CAMEO sector -> PLOVER sector where they differ (HLH -> MED)
         self._former_parts: dict[str, list[str]] | None = None
         self.ambiguous: set[str] = set()
         self.places: dict[str, tuple[str, str]] = {}  # norm(name) -> (name, iso3)
@@ -113,15 +114,19 @@ class ActorKB:
     def plover_code(self, cameo: str, kind: str = "") -> str:
         """The PLOVER-style actor code of a CAMEO code: international organisations are ``IGO``
         plus the first sector block ("IGOUNOMIL" -> "IGOMIL", "IGOEUREEC" -> "IGO"); people
-        coded to an IGO with no sector lead it ("IGOGOV"); other codes are unchanged."""
+        coded to an IGO with no sector lead it ("IGOGOV"); countries take their ISO 3166 code, and
+        sectors whose PLOVER name differs are renamed (``plover_sectors``: health HLH -> MED,
+        media MED -> JRN)."""
         if not cameo.startswith("IGO"):
             iso = self.plover_countries.get(cameo[:3])  # PLOVER names countries by ISO 3166 ("TMP" -> "TLS")
-            return iso + cameo[3:] if iso else cameo
+            sector = cameo[3:6]
+            # PLOVER's sector names differ from CAMEO's for two sectors (health is MED, media JRN)
+            return (iso or cameo[:3]) + self.plover_sectors.get(sector, sector) + cameo[6:]
         rest = cameo[3:]
         for k in range(0, len(rest) - 2, 3):
             block = rest[k : k + 3]
             if block in self.sectors and block != "IGO":
-                return "IGO" + block
+                return "IGO" + self.plover_sectors.get(block, block)
         return "IGOGOV" if kind == "person" else "IGO"
 
     def owner_cameo(self, owner: str) -> str:
@@ -212,6 +217,19 @@ class ActorKB:
         base = self.base()
         return base.places.get(norm(text)) if base is not None else None
 
+    def country_spelling(self, text: str) -> KBEntry | None:
+        """The country a base-layer place name is a spelling of ("Afganistan", "Phillippines",
+        "Ethopia": the dictionaries list misspellings among a country's places): a name of at
+        least 7 letters within one edit (two from 10 letters) of the country's own name or an
+        alias. Cities and provinces are never that close to their country's name."""
+        key = norm(text)
+        iso = self.base_place(key)
+        e = self.entries.get(f"country:{iso}") if iso else None
+        if e is None or len(key) < 7:
+            return None
+        limit = 1 if len(key) < 10 else 2
+        return e if any(edit_distance(key, norm(n), limit) <= limit for n in (e.name, *e.aliases)) else None
+
     def known_entry(self, actor_id: str) -> KBEntry | None:
         """The entry behind ``actor_id``: a curated one, or a base-layer one already looked up."""
         e = self.entries.get(actor_id)
@@ -240,7 +258,7 @@ class ActorKB:
             name = f"{adj} {sname}"
             country = e.country
         else:
-            name = f"{e.name if e else owner} {sname}"
+            name = f"{e.name if e else 'international' if owner == 'IGO' else owner} {sname}"
             country = None
         code = self.owner_cameo(owner) if owner != "---" else "---"
         if not code.endswith(sector):
@@ -307,6 +325,7 @@ class ActorKB:
         full = load_kb()
         kb.titles, kb.office_defs = dict(full.titles), dict(full.office_defs)
         kb.agents, kb.sectors = dict(full.agents), dict(full.sectors)
+        kb.plover_sectors = dict(full.plover_sectors)
         kb.rules, kb.ambiguous, kb.not_people = full.rules, set(full.ambiguous), set(full.not_people)
         kb.first_names = dict(full.first_names)
         return kb
@@ -361,6 +380,21 @@ class ActorKB:
         if how == "adj":
             return list(e.adj)
         return list(getattr(e, "_" + how, []))
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
 
 
 @lru_cache(maxsize=1)

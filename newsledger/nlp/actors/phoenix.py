@@ -50,6 +50,7 @@ class BaseLayer:
         self._entries: dict[int, KBEntry] = {}
         self._by_id: dict[str, KBEntry] | None = None
         self._surnames: dict[str, list[int]] | None = None
+        self._near: dict[str, set[str]] | None = None  # surname and its one-letter deletions -> surnames
 
     def surname(self, kb: ActorKB, word: str) -> list[KBEntry]:
         """Base-layer people whose name ends with ``word`` (normalised)."""
@@ -64,6 +65,40 @@ class BaseLayer:
                             if i not in lst:
                                 lst.append(i)
         return [self.entry(kb, i) for i in self._surnames.get(norm(word), [])]
+
+    def person_variant(self, kb: ActorKB, words: list[str]) -> KBEntry | None:
+        """The one base-layer person a full name (normalised ``words``, given name first) names
+        with a middle name left out ("Carlos Menem": Carlos Saul Menem) or, otherwise written
+        in full, the surname misspelt by one letter ("Francois Mitterand", "Laurent Gbago";
+        surnames of 5+ letters): the given name must be the same and every other word must be
+        in the dictionary name. Never both ("Maria Espinoza" is not Maria Fernanda Espinosa)."""
+        if len(words) < 2 or len(words[-1]) < 3:
+            return None
+        from newsledger.nlp.actors.kb import edit_distance
+
+        last = words[-1]
+        if self._near is None:
+            self.surname(kb, "")  # builds the surname index
+            near: dict[str, set[str]] = {}
+            for sur in self._surnames or {}:
+                for v in {sur, *(sur[:k] + sur[k + 1 :] for k in range(len(sur)))}:
+                    near.setdefault(v, set()).add(sur)
+            self._near = near
+        surnames = {last} if len(last) < 5 else {
+            sur for v in {last, *(last[:k] + last[k + 1 :] for k in range(len(last)))}
+            for sur in self._near.get(v, ()) if edit_distance(last, sur, 1) <= 1}
+        found: dict[str, KBEntry] = {}
+        for sur in surnames:
+            for idx in (self._surnames or {}).get(sur, []):
+                row = self.rows[idx]
+                for name in (row[0], *row[2]):
+                    nw = norm(name).split()
+                    # one deviation only: a middle name left out, or a misspelt surname
+                    if nw[0] == words[0] and nw[-1] == sur and all(w in nw[1:-1] for w in words[1:-1]) and (
+                            len(nw) > len(words) if sur == last else len(nw) == len(words)):
+                        e = self.entry(kb, idx)
+                        found[e.id] = e
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def surname_in_office(self, kb: ActorKB, word: str, date: str | None) -> KBEntry | None:
         """The only base-layer person named ``word`` (a surname) who held a dated, coded role on

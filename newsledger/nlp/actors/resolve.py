@@ -162,6 +162,11 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         labels = {e.label_ for e in ents.values()}
         if length == 1 and any(e.label_ in ("ORG", "PERSON", "FAC") and (e.start < i or e.end > i + 1) for e in ents.values()):
             return False  # one word of a longer name ("Tax Foundation")
+        spelt = self.kb.country_spelling(key)
+        if spelt is not None and (length > 1 or span[0].pos_ == "PROPN" or labels):
+            # "Afganistan", "the Phillippines military": a misspelt country name is the country
+            self.claim(Item(i, i + length, "kb", hit=Hit(spelt, "alias")))
+            return True
         if length == 1:  # one word: a proper noun the parser sees as a name, or an acronym
             t = span[0]
             if t.pos_ != "PROPN" and not t.text.isupper():
@@ -271,10 +276,53 @@ class Resolver(GroupRules, TitleRules, PostPasses):
                 continue
             if kind == "person" and end - start == 1 and self._not_a_name_word(self.doc[start]):
                 continue
+            if kind == "person" and self._titled_variant(start, end):
+                continue
+            if kind == "org" and self._named_with_suffix(start, end):
+                continue
             item = Item(start, end, kind, name=self.doc[start:end].text, gender=gender)
             if kind == "person" and start > ent.start and self.doc[start - 1].lower_ in self.honorifics:
                 item.extra.append((start - 1, start))
             self.claim(item)
+
+    def _named_with_suffix(self, start: int, end: int) -> bool:
+        """An organisation named by a known name and a word for its kind that the dictionaries
+        leave out ("the Fatah Party", "the Hamas movement": ``organisation_suffixes``): the
+        known organisation (or, as the dictionaries code Fatah, the country it is filed under)."""
+        suffixes = set((self.kb.rules or {}).get("organisation_suffixes") or ())
+        if end - start < 2 or self.doc[end - 1].lower_ not in suffixes or self.kb.hits(self.doc[start:end].text):
+            return False
+        rest = self.doc[start : end - 1].text
+        hits = [h for h in self.kb.hits(rest) if h.entry.kind not in ("person", "country") and h.how in ("name", "alias")]
+        if not hits:
+            hits = [h for h in self.kb.base_hits(rest) if h.entry.kind != "person"]
+        if not hits:
+            iso = self.kb.base_place(rest)
+            country = self.kb.entries.get(f"country:{iso}") if iso else None
+            hits = [Hit(country, "alias")] if country is not None else []
+        hit = self.kb.best_hit(hits, self.date)
+        if hit is None:
+            return False
+        self.claim(Item(start, end, "kb", hit=hit))
+        return True
+
+    def _titled_variant(self, start: int, end: int) -> bool:
+        """A person's name right after a title ("President Francois Mitterand", "former president
+        Carlos Menem") that no dictionary has as written but the base layer has with a middle
+        name left out or the surname misspelt by one letter (``BaseLayer.person_variant``):
+        claimed as that person. Without the title a near name is too often someone else."""
+        base = self.kb.base()
+        text = self.doc[start:end].text
+        if base is None or end - start < 2 or self.kb.hits(text) or self.kb.base_hits(text):
+            return False
+        words = [t.lower_ for t in self.doc[max(0, start - 3) : start]]
+        if not any(" ".join(words[k:]) in self.kb.titles for k in range(len(words))):
+            return False
+        e = base.person_variant(self.kb, norm(text).split())
+        if e is None:
+            return False
+        self.claim(Item(start, end, "kb", hit=Hit(e, "alias")))
+        return True
 
     def _organisation_named(self, start: int, end: int) -> bool:
         """Whether a name the parser calls a person is named as an organisation or medium by an
