@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from newsledger.model import Actor
 from newsledger.nlp.actors.kb import norm, slug
-from newsledger.nlp.actors.sieves import SieveState, contains_run, name_tokens
+from newsledger.nlp.actors.sieves import (
+    SUBJECT_DEPS,
+    SieveState,
+    contains_run,
+    name_tokens,
+    root_token,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.nlp.actors.resolve import Item
@@ -99,9 +105,33 @@ class PersonSieves(SieveState):
         forms = self.forms if g is None else [(f, ft) for f, ft in self.forms if self.form_gender(f) in (None, g)]
         before = [f for f, ft in forms if f.start < it.start and contains_run(ft, toks)]
         if before:  # a bare surname refers to the person introduced first ("Cruz" after "Ted Cruz" ... "Heidi Cruz")
-            return before[0]
+            return self._new_namesake(before, it) or before[0]
         after = [f for f, ft in forms if f.start > it.start and contains_run(ft, toks)]
         return after[0] if after else None
+
+    def _new_namesake(self, before: list[Item], it: Item) -> Item | None:
+        """The latest of several people sharing a surname when the text has just brought them in:
+        named in full as the subject of a clause, last named at most two sentences back, the
+        first person not named since nor in the five sentences before ("Homeland Security Secretary Jeh Johnson says ..." / "Johnson
+        told MSNBC ...", though another Johnson came earlier), else None."""
+        doc = self.doc
+        latest, first = before[-1], before[0]
+        text = doc[latest.start : latest.end].text
+        if latest is first or len(name_tokens(text)) < 2 or "\n" in text:
+            return None
+        if root_token(doc, latest).dep_ not in SUBJECT_DEPS or latest.actor is None:
+            return None
+        last = max(x.start for x in self.r.items if x.actor == latest.actor and x.start < it.start)
+        if self.sent_of[it.start] - self.sent_of[last] > 2:
+            return None  # last named (in full or by surname) more than two sentences back
+        first_words = name_tokens(doc[first.start : first.end].text)
+        if name_tokens(doc[latest.start : latest.end].text) == first_words:
+            return None  # the same name again
+        near = self.sent_of[latest.start] - 5
+        if any(x.start < it.start and x.actor is not None and x.actor == first.actor
+               and self.sent_of[x.start] >= near for x in self.r.items):
+            return None  # the first person named again since, or just before: still the one in view
+        return latest
 
     def _canonical(self, it: Item) -> Item:
         """The longest in-document form of the item's name (following longer forms to the end)."""

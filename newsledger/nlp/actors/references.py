@@ -3,8 +3,10 @@ with metonymy and demonym speakers, titles and agent nouns (with their owners), 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from newsledger.datafiles import data_path, load_data
 from newsledger.model import Actor
 from newsledger.nlp.actors.kb import norm, slug
 from newsledger.nlp.actors.persons import PersonSieves
@@ -18,6 +20,16 @@ from newsledger.nlp.actors.sieves import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsledger.nlp.actors.resolve import Item
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@lru_cache(maxsize=1)
+def _title_agreement() -> tuple[frozenset[str], dict[str, str]]:
+    """(rank qualifiers, affiliation spellings) from ``data/title_agreement.en.yaml``."""
+    d = load_data(data_path("actors", "title_agreement.en.yaml"), required=("rank_qualifiers", "affiliation_forms"))
+    return (frozenset(str(w).lower() for w in d["rank_qualifiers"]),
+            {str(k).lower(): str(v).lower() for k, v in d["affiliation_forms"].items()})
 
 
 class ReferenceSieves(PersonSieves):
@@ -76,6 +88,9 @@ class ReferenceSieves(PersonSieves):
             longer = self._longer_form(it, name_tokens(r.doc[it.start : it.end].text))
             if longer is not None and longer.kind == "person":
                 return longer.actor or self._unknown_person(self._canonical(longer), it)
+            if longer is not None and longer.kind == "kb" and longer.actor is not None \
+                    and r.out.actors.get(longer.actor) is not None and r.out.actors[longer.actor].kind == "person":
+                return longer.actor  # another dictionary person the text named in full ("Jeh Johnson")
         if e.kind == "person" and self.gender_clash(it, e):
             # "Mrs. Clinton" where the dictionaries' Clinton is Bill: the woman the text names in
             # full, else another dictionary person of that name and sex, else a person of her own
@@ -157,7 +172,8 @@ class ReferenceSieves(PersonSieves):
             return self._owner_group(it.owner, it.sector) if it.owner and it.sector else None
         for _item, aid in reversed(self.history):
             roles = r.person_roles.get(aid)
-            if roles and any(rr == role and (it.owner is None or o == it.owner) for o, rr in roles):
+            if roles and any(rr == role and (it.owner is None or o == it.owner) for o, rr in roles) \
+                    and self.title_agrees(it, aid):
                 return aid
         if it.owner:
             holders = r.kb.office_holders(it.owner, role, r.date)
@@ -166,6 +182,62 @@ class ReferenceSieves(PersonSieves):
             if it.sector:
                 return self._owner_group(it.owner, it.sector)
         return None
+
+    def title_modifiers(self, t: Item) -> tuple[frozenset[str], frozenset[str]]:
+        """(rank qualifiers, affiliations) among the words that qualify title ``t``: its own words
+        before its head and the adjectives and compounds right before it ("Democratic vice
+        presidential nominee": vice; democratic). Affiliations are proper words (a party, an
+        organisation, a country), in one spelling per affiliation ("GOP" as "republican", a
+        demonym as its country)."""
+        doc = self.doc
+        ranks, forms = _title_agreement()
+        toks = list(doc[t.start : t.end - 1])
+        k = t.start - 1
+        while k >= max(0, t.start - 4):
+            x = doc[k]
+            if x.is_punct or x.dep_ not in _MODIFIER_DEPS or not k < x.head.i < t.end + 4:
+                break
+            toks.append(x)
+            k -= 1
+        rank: set[str] = set()
+        affil: set[str] = set()
+        for x in toks:
+            low = x.lower_
+            if low in ranks:
+                rank.add(low)
+            elif x.text[:1].isupper() and (x.ent_type_ in ("NORP", "ORG", "GPE") or x.pos_ in ("ADJ", "PROPN")) \
+                    and low not in self.r.honorifics and low not in self._title_words():
+                country = next((h.entry.key for h in self.r.kb.hits(x.text)
+                                if h.entry.kind == "country" and h.entry.key), None)
+                affil.add(country or forms.get(low, low))
+        return frozenset(rank), frozenset(affil)
+
+    def _title_words(self) -> frozenset[str]:
+        """Every word of the KB's titles and of the no-longer-held markers ("Presidential",
+        "Former" are no affiliation where a headline capitalises them)."""
+        words = self.__dict__.get("_title_word_set")
+        if words is None:
+            markers = (self.r.kb.rules or {}).get("former_title_markers") or {}
+            words = frozenset(w for k in (*self.r.kb.titles, *markers) for w in str(k).lower().split())
+            self.__dict__["_title_word_set"] = words
+        return frozenset(words)
+
+    def title_agrees(self, it: Item, aid: str) -> bool:
+        """Whether title ``it`` alone can name ``aid``, an earlier holder of its role: one of the
+        titles the text gave that person carries the same rank qualifiers ("the nominee" is not
+        the vice presidential nominee) and, where both name an affiliation, a shared one ("the
+        Republican nominee" is not the Libertarian nominee). A person the text gave no title of
+        that role (a KB office) agrees."""
+        key = (it.start, aid)
+        cache = self.__dict__.setdefault("_title_agreement", {})
+        if key not in cache:
+            held = [t for t in self.r.items if t.kind == "title" and t.link is not None and t.link.actor == aid
+                    and t.role == it.role and t.start < it.start]
+            rank, affil = self.title_modifiers(it)
+            cache[key] = not held or any(
+                t_rank == rank and (not affil or not t_affil or bool(affil & t_affil))
+                for t_rank, t_affil in map(self.title_modifiers, held))
+        return bool(cache[key])
 
     def _owner_group(self, owner_key: str, sector: str) -> str:
         """Group agent of an owner; an organisation's government-sector agents are the organisation."""

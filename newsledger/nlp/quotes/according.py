@@ -62,7 +62,7 @@ class AccordingCues(DocBase):
         if span is None or hi - lo < 2:
             return None
         s, e = span
-        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        touched = self.marks_over(s, e)
         for k in touched:
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         return Attr(frags=[(s, e)], cue=tok, speaker=src, marks=touched)

@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD
 
 from newsledger.nlp.quotes.according import AccordingCues
 from newsledger.nlp.quotes.colons import ColonCues
 from newsledger.nlp.quotes.document import _VERB_POS, Attr, _distance
+from newsledger.nlp.quotes.noun_cues import NounCues
 from newsledger.nlp.quotes.stance import StanceCues
 
 
-class ClausePass(StanceCues, AccordingCues, ColonCues):
+class ClausePass(NounCues, StanceCues, AccordingCues, ColonCues):
     """Cue clauses: the parse-driven attributions."""
 
     def cue_clauses(self) -> list[Attr]:
@@ -85,6 +85,7 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
                     a.how = "according"
                     out.append(a)
         out += self._name_colon_lines()
+        out += self.noun_cues()  # "his claim that ...", "calls for ..." (noun_cues.py)
         return self._univocal(out)
 
     def _univocal(self, out: list[Attr]) -> list[Attr]:
@@ -142,7 +143,7 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
             comps: dict[int, list[int]] = {}
             if len(self.doc):
                 strings = self.doc.vocab.strings
-                arr = self.doc.to_array([DEP, HEAD])
+                arr = self.cols.dep_head
                 keys = [strings.add(d) for d in self.lex.content_deps]
                 hit = np.zeros(len(arr), dtype=bool)
                 for key in keys:
@@ -179,5 +180,5 @@ class ClausePass(StanceCues, AccordingCues, ColonCues):
             return None
         if after is None and not self.has_verb(lo, clo - 1, finite=True):
             return None  # "Holding open a book, X said": a participle is no report
-        touched = {k for k, m in enumerate(self.marks) if any(m.start < e and m.end > s for s, e in frags)}
+        touched = set().union(*(self.marks_over(s, e) for s, e in frags))
         return Attr(frags=frags, cue=cue, speaker=self.subject_of(cue), marks=touched)

@@ -11,6 +11,21 @@ from newsledger.nlp.quotes.document import Attr, DocBase
 _COLON_LINE = re.compile(r"(?m)^[\"\u201c]?[^\n:.!?\"\u201c\u201d]{1,60}:(?=[ \t]+\S)")
 
 
+def _line_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern anchored at a line start that
+    never runs past its line: tried at the line starts only (a search tries every position)."""
+    out = []
+    start = 0
+    while start >= 0:
+        hit = pattern.match(text, start)
+        if hit is not None:
+            out.append(hit)
+        start = text.find("\n", start)
+        if start >= 0:
+            start += 1
+    return out
+
+
 class ColonCues(DocBase):
     """Attributions introduced by a colon."""
 
@@ -18,7 +33,7 @@ class ColonCues(DocBase):
         """'SANDERS: ...' / 'Pence: ...' opening a line (transcripts, headlines): the
         rest of the line is what the named speaker said."""
         out: list[Attr] = []
-        for hit in _COLON_LINE.finditer(self.text):
+        for hit in _line_matches(_COLON_LINE, self.text):
             colon = hit.end() - 1
             t_colon = self.tok_at(colon)
             lo = self.tok_at(hit.start())
@@ -43,7 +58,7 @@ class ColonCues(DocBase):
             head = prefix[: next((n for n, t in enumerate(prefix) if t.pos_ == "ADP"), len(prefix))]
             names = [t for t in head if t.pos_ == "PROPN"] or [t for t in prefix if t.pos_ == "PROPN"] or known
             speaker = names[-1]
-            touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+            touched = self.marks_over(s, e)
             for k in touched:
                 s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
             out.append(Attr(frags=[(s, e)], cue=self.doc[t_colon], speaker=speaker, marks=touched, how="name-colon"))

@@ -82,7 +82,7 @@ class ContentSpans(DocBase):
             return None  # an imperative ("Never forget that ...", "Imagine that ..."): no holder
         if not speech and speaker is not None and speaker.lower_ in self.lex.generic_holders:
             return None  # "you can bet that ...", "one would think that ...": nobody's belief
-        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
+        touched = self.marks_over(s, e)
         for k in touched:  # a quotation begun in the clause runs to its closing mark
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         frags = [(s, e)]

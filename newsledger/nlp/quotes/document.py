@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import AUX, CCONJ, PUNCT, VERB
 
 from newsledger.nlp import doc_text
+from newsledger.nlp.quotes.columns import TokenColumns
 from newsledger.nlp.quotes.lexicon import CueLexicon
 from newsledger.nlp.quotes.marks import MarkSpan, find_mark_spans
 from newsledger.nlp.quotes.speakers import SpeakerResolver
@@ -92,10 +92,15 @@ class DocBase:
         self.lex = lex
         self.marks: list[MarkSpan] = find_mark_spans(self.text)
         self.mark_starts = [m.open_mark for m in self.marks]
-        self.tok_idx: list[int] = doc.to_array([IDX]).reshape(-1).tolist() if len(doc) else []
-        self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text, tok_idx=self.tok_idx)
+        self.mark_ends = [m.after for m in self.marks]  # right after each closing mark
+        # the quoted contents' bounds: in text order, one quotation after the other
+        self._content_starts = [m.start for m in self.marks]
+        self._content_ends = [m.end for m in self.marks]
+        self.cols = TokenColumns(doc)  # the token attributes read as columns, once
+        self.tok_idx: list[int] = self.cols.idx.tolist()
+        self.res = SpeakerResolver(doc, doc_actors, lex, text=self.text, tok_idx=self.tok_idx, cols=self.cols)
         # (a closure over the lists, not over self: no reference cycle to keep documents alive)
-        self.res.quoted = _quoted_test(self.tok_idx, self.mark_starts, self.marks)
+        self.res.quoted = _quoted_test(self.tok_idx, self.mark_starts, self.mark_ends)
         self.sent_of = self.res.sent_of
         self.sents = self.res.sents
         self._comps: dict[int, list[int]] | None = None  # complement clauses by head (clauses.py)
@@ -105,6 +110,7 @@ class DocBase:
         self._pos: list[int] | None = None  # coarse part-of-speech ids, read once
         self._tag: list[int] = []  # fine tag hashes, read with them
         self._shares: dict[tuple[int, int], float] = {}  # quoted_share by span
+        self._alnum: Any | None = None  # alphanumeric characters before each offset (alnum_count)
 
     # -- helpers ---------------------------------------------------------------
     def mark_at(self, char: int) -> int | None:
@@ -112,9 +118,12 @@ class DocBase:
         k = bisect_right(self.mark_starts, char) - 1
         if k < 0:
             return None
-        m = self.marks[k]
-        end = m.after
-        return k if char < end else None
+        return k if char < self.mark_ends[k] else None
+
+    def marks_over(self, start: int, end: int) -> set[int]:
+        """Indices of the quotations whose content overlaps chars [start, end): the
+        quotations follow one another, so those are one run, found by bisection."""
+        return set(range(bisect_right(self._content_ends, start), bisect_left(self._content_starts, end)))
 
     def tok_at(self, char: int) -> int:
         return max(0, bisect_right(self.tok_idx, char) - 1)
@@ -128,7 +137,7 @@ class DocBase:
         return share
 
     def _quoted_share(self, start: int, end: int) -> float:
-        total = len(_NON_ALNUM.sub("", self.text[start:end]))
+        total = self.alnum_count(start, end)
         if not total:
             return 0.0
         quoted = 0
@@ -138,8 +147,19 @@ class DocBase:
                 break
             for s, e in m.pieces:
                 if s < end and e > start:
-                    quoted += len(_NON_ALNUM.sub("", self.text[max(s, start): min(e, end)]))
+                    quoted += self.alnum_count(max(s, start), min(e, end))
         return quoted / total
+
+    def alnum_count(self, start: int, end: int) -> int:
+        """The number of alphanumeric characters (``_NON_ALNUM`` left out) in
+        ``text[start:end]``, from prefix counts over the text (built once)."""
+        if start < 0 or end < 0:
+            return len(_NON_ALNUM.sub("", self.text[start:end]))
+        if self._alnum is None:
+            self._alnum = _alnum_prefix(self.text)
+        n = len(self.text)
+        start, end = min(start, n), min(end, n)
+        return int(self._alnum[end]) - int(self._alnum[start]) if end > start else 0
 
     def subject_of(self, cue: Any, depth: int = 0) -> Any | None:
         """The speaker token of a cue: its subject (outside quotation marks, in the cue's
@@ -286,8 +306,7 @@ class DocBase:
     def _pos_tags(self) -> tuple[list[int], list[int]]:
         """The coarse part-of-speech ids and fine tag hashes of the tokens (read once)."""
         if self._pos is None:
-            arr = self.doc.to_array([POS, TAG]) if len(self.doc) else np.zeros((0, 2), dtype=np.uint64)
-            self._pos, self._tag = arr[:, 0].tolist(), arr[:, 1].tolist()
+            self._pos, self._tag = self.cols.pos_list(), self.cols.tag.tolist()
         return self._pos, self._tag
 
     def has_verb(self, lo: int, hi: int, finite: bool = False) -> bool:
@@ -328,7 +347,7 @@ class DocBase:
     def _read_conjuncts(self) -> None:
         self._conjs, self._conj_kids = [], {}
         if len(self.doc):
-            arr = self.doc.to_array([DEP, HEAD]).astype(np.int64)
+            arr = self.cols.dep_head.astype(np.int64)
             idx = np.flatnonzero(arr[:, 0] == np.int64(self.doc.vocab.strings.add("conj")))
             self._conjs = idx.tolist()
             for k, h in zip(self._conjs, (idx + arr[idx, 1]).tolist(), strict=True):
@@ -342,16 +361,16 @@ class DocBase:
         """Indices of tokens whose lemma is a cue verb or a source preposition word."""
         if not len(self.doc):
             return []
-        arr = self.doc.to_array([LEMMA, LOWER])
-        keys = _hashes(self.doc.vocab, self.lex)
-        hit = np.zeros(len(arr), dtype=bool)
-        for col in (arr[:, 0], arr[:, 1]):
-            pos = np.minimum(np.searchsorted(keys, col), len(keys) - 1)
-            hit |= keys[pos] == col
-        return np.flatnonzero(hit).tolist()
+        keys, low = _hashes(self.doc.vocab, self.lex)
+        lemma, lower = self.cols.lemma, self.cols.lower
+        # the low bits of the hashes sift out nearly every token at once; the few left
+        # are checked in full
+        maybe = np.flatnonzero(low[(lemma & _LOW_MASK).astype(np.intp)] | low[(lower & _LOW_MASK).astype(np.intp)])
+        return [i for i, a, b in zip(maybe.tolist(), lemma[maybe].tolist(), lower[maybe].tolist(), strict=True)
+                if a in keys or b in keys]
 
 
-def _quoted_test(tok_idx: list[int], starts: list[int], marks: list[MarkSpan]) -> Any:
+def _quoted_test(tok_idx: list[int], starts: list[int], ends: list[int]) -> Any:
     """A function telling whether token i lies inside quotation marks (marks included)."""
 
     def quoted(i: int) -> bool:
@@ -359,10 +378,27 @@ def _quoted_test(tok_idx: list[int], starts: list[int], marks: list[MarkSpan]) -
         k = bisect_right(starts, char) - 1
         if k < 0:
             return False
-        m = marks[k]
-        return char < m.after
+        return char < ends[k]
 
     return quoted
+
+
+# whether each ASCII character is alphanumeric (a word character other than "_"); index
+# 128 stands for every wider character, looked up one by one
+_ASCII_ALNUM = np.array([chr(c).isalnum() for c in range(128)] + [False], dtype=bool)
+
+
+def _alnum_prefix(text: str) -> Any:
+    """Counts of the alphanumeric characters of ``text`` before each offset (0..len), as an
+    int64 array: what ``len(_NON_ALNUM.sub("", text[a:b]))`` counts, for any a <= b."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    alnum = _ASCII_ALNUM[np.minimum(codes, 128)]
+    wide = np.flatnonzero(codes > 127)
+    if wide.size:
+        alnum[wide] = [chr(c).isalnum() for c in codes[wide].tolist()]
+    out = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(alnum, out=out[1:])
+    return out
 
 
 def _distance(a: Attr) -> int:
@@ -382,14 +418,19 @@ def _finite_tag_keys(vocab: Any) -> frozenset[int]:
     return _FINITE_KEYS[key]
 
 
-_HASHES: dict[tuple[int, int], Any] = {}
+_HASHES: dict[tuple[int, int], tuple[frozenset[int], Any]] = {}
+_LOW_MASK = np.uint64(0xFFFF)
 
 
-def _hashes(vocab: Any, lex: CueLexicon) -> Any:
-    """Hashes of the cue lemmas (and 'accord'/'per') in this vocab, as a numpy array."""
+def _hashes(vocab: Any, lex: CueLexicon) -> tuple[frozenset[int], Any]:
+    """Hashes of the cue lemmas (and 'accord'/'per') in this vocab, and a table by the low 16
+    bits of a hash telling whether any of them ends in those bits."""
     key = (id(vocab), id(lex))
     if key not in _HASHES:
         words = set(lex.speech) | set(lex.belief) | set(lex.object_content) | set(lex.xcomp_content) | set(lex.prep_content) | set(lex.passive_evidential) | {w for p in lex.source_preps for w in p[:1]} | {"accord"}
         words |= {w.capitalize() for w in words}
-        _HASHES[key] = np.array(sorted(vocab.strings.add(w) for w in words), dtype=np.uint64)
+        hashes = frozenset(vocab.strings.add(w) for w in words)
+        low = np.zeros(int(_LOW_MASK) + 1, dtype=bool)
+        low[[h & int(_LOW_MASK) for h in hashes]] = True
+        _HASHES[key] = (hashes, low)
     return _HASHES[key]

@@ -104,5 +104,5 @@ class QuoteFilters(MarkCues):
     def sentence_initial(self, a: Attr) -> bool:
         """Whether ``a`` opens its sentence (only punctuation or space before it)."""
         t = self.tok_at(a.start)
-        sent = self.sents[self.sent_of[t]]
-        return all(x.is_punct or x.is_space for x in self.doc[sent.start: t])
+        doc = self.doc
+        return all(doc[x].is_punct or doc[x].is_space for x in range(self.sents.starts[self.sent_of[t]], t))

@@ -41,8 +41,7 @@ class MarkCues(DocBase):
             first += 1
         if first >= len(self.doc) or "\n" in self.text[end: self.doc[first].idx]:
             return None
-        sent = self.sents[self.sent_of[first]]
-        hi = min(sent.end, first + 8)
+        hi = min(self.sents.ends[self.sent_of[first]], first + 8)
         cue = self._speech_cue(first, hi, reverse=False)
         if cue is None or "\n" in self.text[end: cue.idx]:
             return None
@@ -71,15 +70,15 @@ class MarkCues(DocBase):
         with a subject introducing it with a comma or colon, or a speech verb in the
         previous sentence when that sentence ends with a colon."""
         t0 = self.tok_at(m.open_mark)
-        sent = self.sents[self.sent_of[t0]]
-        cue = self._speech_cue(max(sent.start, t0 - 14), t0, reverse=True)
+        sent_start = self.sents.starts[self.sent_of[t0]]
+        cue = self._speech_cue(max(sent_start, t0 - 14), t0, reverse=True)
         if cue is not None:
             return cue
         # any verb introducing the quotation with a comma or colon: 'Trump boasted, "..."',
         # 'X scolded him: "..."'
         j = t0 - 1
         if j >= 0 and self.doc[j].text in (",", ":"):
-            for back in range(j - 1, max(sent.start - 1, j - 3), -1):
+            for back in range(j - 1, max(sent_start - 1, j - 3), -1):
                 v = self.doc[back]
                 if v.pos_ == "VERB" and not self.inside_quote(v) and self.subject_of(v) is not None:
                     return v
@@ -91,8 +90,7 @@ class MarkCues(DocBase):
             k -= 1
         if k >= 0 and self.text[k] == ":":
             tc = self.tok_at(k)
-            s = self.sents[self.sent_of[tc]]
-            return self._speech_cue(s.start, tc, reverse=True)
+            return self._speech_cue(self.sents.starts[self.sent_of[tc]], tc, reverse=True)
         return None
 
     def _dash_name(self, m: MarkSpan) -> tuple[Any | None, Any | None]:
@@ -122,12 +120,12 @@ class MarkCues(DocBase):
         if t + 1 >= len(self.doc):
             return None
         sn = self.sent_of[min(len(self.doc) - 1, t + 1)]
-        if sn == self.sent_of[self.tok_at(m.start)] or "\n" in self.text[end: self.sents[sn].start_char]:
+        start, stop = self.sents.starts[sn], self.sents.ends[sn]
+        if sn == self.sent_of[self.tok_at(m.start)] or "\n" in self.text[end: self.tok_idx[start]]:
             return None
-        sent = self.sents[sn]
-        if len(sent) > 10:
+        if stop - start > 10:
             return None
-        cue = self._speech_cue(sent.start, sent.end, reverse=False)
+        cue = self._speech_cue(start, stop, reverse=False)
         return cue if cue is not None and "\n" not in self.text[end: cue.idx] else None
 
     def _speaker_tok(self, cue: Any) -> Any | None:

@@ -51,6 +51,33 @@ def _mark_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(m) for m in marks))
 
 
+@lru_cache(maxsize=1)
+def _mark_list() -> tuple[str, ...]:
+    """The marks, longest first (the order of ``_mark_re``'s alternatives)."""
+    opening, closing, ambiguous = _marks()
+    return tuple(sorted(opening | closing | ambiguous, key=lambda m: (-len(m), m)))
+
+
+def _mark_hits(text: str) -> list[tuple[int, str]]:
+    """(offset, mark) for each match of ``_mark_re`` in ``text``, in order: the marks are
+    found with ``str.find`` (a regex search tries every position), then read left to
+    right, the longest mark at an offset first, each match resuming after the last."""
+    found: list[tuple[int, int, str]] = []
+    for mark in _mark_list():
+        i = text.find(mark)
+        while i >= 0:
+            found.append((i, -len(mark), mark))
+            i = text.find(mark, i + 1)
+    found.sort()
+    out: list[tuple[int, str]] = []
+    end = 0
+    for i, _, mark in found:
+        if i >= end:
+            out.append((i, mark))
+            end = i + len(mark)
+    return out
+
+
 def _is_opening_straight(text: str, i: int, size: int = 1) -> bool:
     """A straight mark opens when it follows a space, a line start or an opening bracket."""
     if i == 0:
@@ -65,7 +92,8 @@ def _is_opening_straight(text: str, i: int, size: int = 1) -> bool:
 def find_mark_spans(text: str) -> list[MarkSpan]:
     """Every quotation in ``text``, in order; multi-paragraph quotes merged."""
     opening, closing, ambiguous = _marks()
-    mark_re = _mark_re()
+    hits = _mark_hits(text)
+    h = 0  # the next hit
     raw: list[tuple[int, int, int, int | None, bool, int]] = []  # start, end, open, close, reaches_par_end, close_len
     par_start = 0
     n = len(text)
@@ -75,9 +103,9 @@ def find_mark_spans(text: str) -> list[MarkSpan]:
             par_end = n
         open_at: int | None = None
         open_len = 1
-        for hit in mark_re.finditer(text, par_start, par_end):
-            i = hit.start()
-            ch = hit.group()
+        while h < len(hits) and hits[h][0] < par_end:  # (no mark holds a line break)
+            i, ch = hits[h]
+            h += 1
             if ch in ambiguous:
                 if open_at is None:
                     if _is_opening_straight(text, i, len(ch)):

@@ -107,7 +107,7 @@ class QuotationPass(QuoteFilters):
         if span is None:
             return None
         s, e = span
-        touched = {k for k, mm in enumerate(self.marks) if mm.start < e and mm.end > s and k not in used}
+        touched = self.marks_over(s, e) - used
         for k in touched:
             s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
         used |= touched

@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, LEMMA, POS
-from spacy.parts_of_speech import NOUN
+from spacy.attrs import IDX
+from spacy.parts_of_speech import NOUN, PRON
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.nlp.quotes.lexicon import CueLexicon
@@ -61,6 +61,7 @@ class DescriptionSpeakers:
     _titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None
     _named: dict[str, list[int]] | None
     _tok_idx: list[int] | None
+    cols: Any  # the document's ``TokenColumns``
 
     def kind(self, aid: str | None) -> str | None:
         """The actor's kind ("person", "organization", ...); ``SpeakerResolver`` defines it."""
@@ -80,8 +81,9 @@ class DescriptionSpeakers:
         """The last token before ``i`` that names actor ``aid`` (pronouns left out), else -1."""
         if self._named is None:
             named: dict[str, list[int]] = {}
+            pos = self.cols.pos_list()
             for k, a in sorted(self.da.token_actor.items()):
-                if self.doc[k].pos_ != "PRON":
+                if pos[k] != PRON:
                     named.setdefault(a, []).append(k)
             self._named = named
         toks = self._named.get(aid, [])
@@ -106,25 +108,31 @@ class DescriptionSpeakers:
         strings = doc.vocab.strings
         title_deps = _title_dep_ids(strings)
         appos = strings.add("appos")
+        poss, pobj, prep = strings.add("poss"), strings.add("pobj"), strings.add("prep")  # (label hashes)
         n_tok = len(tok_idx)
-        for mention in self.da.mentions:
+        persons = {a for a, actor in self.da.actors.items() if getattr(actor, "kind", None) == "person"}
+        mentions = [m for m in self.da.mentions if m.actor_id and m.actor_id in persons]
+        # each mention's first and last token, all at once (``bisect_right`` on the offsets)
+        offsets = self.cols.idx.astype(np.int64)
+        firsts = np.searchsorted(offsets, np.array([m.start for m in mentions], dtype=np.int64), side="right") - 1
+        lasts = np.searchsorted(offsets, np.array([m.end - 1 for m in mentions], dtype=np.int64), side="right") - 1
+        for mention, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True):
             aid = mention.actor_id
-            if self.kind(aid) != "person":
-                continue
-            i = max(0, bisect_right(tok_idx, mention.start) - 1)
-            j = max(i, bisect_right(tok_idx, mention.end - 1) - 1)
+            i = max(0, first)
+            j = max(i, last)
             words: set[str] = set()
             owners: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic" (not for a
             # possessor: "the architect of Obama's campaign" is no title of Obama)
-            k = i - 1 if doc[j].dep_ != "poss" else -1
+            k = i - 1 if doc[j].dep != poss else -1
             while k >= 0 and k >= i - 6:
                 t = doc[k]
                 if t.is_punct or t.dep not in title_deps:
                     break
-                words.add(t.lemma_.lower())
-                if t.dep_ in ("pobj", "prep") or t.head.dep_ == "pobj":
-                    owners.add(t.lemma_.lower())
+                lemma = t.lemma_.lower()
+                words.add(lemma)
+                if t.dep == pobj or t.dep == prep or t.head.dep == pobj:
+                    owners.add(lemma)
                 k -= 1
             # appositions after the name: "Albin Kurti, Kosovo's prime minister,"
             if j + 1 < n_tok and doc[j + 1].is_punct:
@@ -220,9 +228,9 @@ class DescriptionSpeakers:
         if tok.i > lo:
             # the window's nouns from its POS/LEMMA columns: Token objects only for the hits
             strings = doc.vocab.strings
-            arr = doc[lo: tok.i].to_array([POS, LEMMA])
-            nouns = np.flatnonzero(arr[:, 0] == NOUN)[::-1]
-            lemmas = arr[nouns, 1]
+            cols = self.cols
+            nouns = np.flatnonzero(cols.pos[lo: tok.i] == NOUN)[::-1]
+            lemmas = cols.lemma[lo: tok.i][nouns]
             same = nouns[lemmas == np.uint64(strings.add(lemma))][:12]
             other = nouns[np.isin(lemmas, _document_keys(strings, self.lex.document_nouns))][:12]
             candidates += [doc[lo + k] for k in same.tolist()]

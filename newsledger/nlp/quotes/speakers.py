@@ -23,10 +23,12 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, SENT_START
+from spacy.parts_of_speech import PRON
 
 from newsledger.datafiles import data_path, load_data
 from newsledger.nlp import doc_text
+from newsledger.nlp.quotes.columns import TokenColumns
+from newsledger.nlp.quotes.datelines import dateline_speaker
 from newsledger.nlp.quotes.lexicon import CueLexicon
 from newsledger.nlp.quotes.speaker_descriptions import _SUBJ_DEPS, DescriptionSpeakers
 
@@ -66,10 +68,11 @@ def _utterance_nouns() -> frozenset[str]:
 class Sentences:
     """The sentences of a parsed doc from its SENT_START array (cheaper than ``doc.sents``)."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, cols: TokenColumns | None = None) -> None:
         self.doc = doc
         n = len(doc)
-        starts_arr = doc.to_array([SENT_START]).reshape(-1) == 1 if n else np.zeros(0, dtype=bool)
+        cols = cols or TokenColumns(doc)
+        starts_arr = cols.sent_start == 1
         if n:
             starts_arr[0] = True
         self.starts: list[int] = np.flatnonzero(starts_arr).tolist()
@@ -87,14 +90,16 @@ class SpeakerResolver(DescriptionSpeakers):
     """Resolves speaker tokens of one document (built once per document)."""
 
     def __init__(self, doc: Any, doc_actors: Any, lexicon: CueLexicon, window: int = 3,
-                 text: str | None = None, tok_idx: list[int] | None = None) -> None:
+                 text: str | None = None, tok_idx: list[int] | None = None,
+                 cols: TokenColumns | None = None) -> None:
         self.doc = doc
+        self.cols = cols or TokenColumns(doc)  # token attribute columns, when the caller has read them
         self._tok_idx = tok_idx  # token character offsets, when the caller has read them
         self.text: str = doc_text(doc) if text is None else text
         self.da = doc_actors
         self.lex = lexicon
         self.window = window
-        self.sents = Sentences(doc)
+        self.sents = Sentences(doc, self.cols)
         self.sent_of = self.sents.sent_of
         self._titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None = None
         # whether token i lies inside quotation marks (set by the extractor)
@@ -121,7 +126,9 @@ class SpeakerResolver(DescriptionSpeakers):
         # a person who possesses the speaker is someone else ("his nephew", "Trump's spokesman"),
         # unless the speaker is an utterance of theirs ("his remarks", "her speech")
         utterance = tok.lemma_.lower() in _utterance_nouns()
-        owners = set() if utterance else {t.i for c in tok.children if c.dep_ == "poss" for t in c.subtree}
+        # (and a person naming a common noun's kind: "the Clinton campaign", "Trump aides")
+        owners = set() if utterance else {t.i for c in tok.children if c.dep_ == "poss"
+                                          or (c.dep_ == "compound" and tok.pos_ == "NOUN") for t in c.subtree}
         if utterance:  # "a speech Mrs. Clinton delivered": the subject of its relative clause
             for rel in (c for c in tok.children if c.dep_ == "relcl"):
                 for subj in (c for c in rel.children if c.dep_ in _SUBJ_DEPS):
@@ -151,15 +158,17 @@ class SpeakerResolver(DescriptionSpeakers):
     # -- public -------------------------------------------------------------
     def _speaker_words(self, tok: Any) -> list[Any]:
         """The words of the speaker's phrase up to its head, within the head's paragraph,
-        without a leading article."""
+        without a leading article, adverb or clause marker."""
         cached = self._words.get(tok.i)
         if cached is not None:
             return cached
         lo = tok.left_edge.i
         brk = self.text.rfind("\n", self.doc[lo].idx, tok.idx) if lo < tok.i else -1
-        words = [t for t in self.doc[lo: tok.i + 1] if not t.is_punct and not t.is_space and t.idx > brk]
-        while words and words[0].lower_ in ("the", "a", "an"):
-            words = words[1:]
+        doc = self.doc
+        words = [t for t in (doc[k] for k in range(lo, tok.i + 1)) if not t.is_punct and not t.is_space and t.idx > brk]
+        while words and (words[0].lower_ in ("the", "a", "an") or words[0].pos_ in ("ADV", "SCONJ", "CCONJ")
+                         or words[0].tag_ == "WDT") and words[0].i < tok.i:
+            words = words[1:]  # nor an adverb or a clause marker before it ("even some", "While populists")
         self._words[tok.i] = words
         return words
 
@@ -216,6 +225,9 @@ class SpeakerResolver(DescriptionSpeakers):
         speaker when that quote is at most ``window`` sentences back and agrees in sex
         (a reporter keeps the speaker from quotation to quotation); otherwise the actors
         API's reading is taken when it agrees, else the discourse antecedent."""
+        dateline = dateline_speaker(self.doc, self.text, self.da, tok) if tok.is_upper else None
+        if dateline is not None:  # "LONDON (Reuters) - X said": X, not the place
+            return dateline
         direct = self.da.actor_for_token(tok.i)
         low = tok.lower_
         if low in _MALE_PRONOUNS or low in _FEMALE_PRONOUNS:
@@ -267,6 +279,8 @@ class SpeakerResolver(DescriptionSpeakers):
                 plural = [t for t in tok.sent if t.i < tok.i and t.tag_ in ("NNS", "NNPS")]
                 if plural:
                     return self.da.actor_for_token(plural[-1].i)
+            if low in _GROUP_PRONOUNS and self.kind(prev_speaker) == "person":
+                return None  # "they", "it" are not the one person quoted before
             return prev_speaker
         if tok.lemma_.lower() in self.lex.document_nouns:
             return self._document_author(tok)
@@ -335,7 +349,7 @@ class SpeakerResolver(DescriptionSpeakers):
             subj: list[int] = []
             if len(self.doc):
                 keys = [self.doc.vocab.strings.add(d) for d in _SUBJ_DEPS]
-                col = self.doc.to_array([DEP]).reshape(-1)
+                col = self.cols.dep
                 subj = np.flatnonzero((col == keys[0]) | (col == keys[1])).tolist()
             self._subj = subj
         return self._subj
@@ -362,8 +376,9 @@ class SpeakerResolver(DescriptionSpeakers):
         """Actor -> the token where the document first names it (pronouns left out)."""
         if self._first is None:
             first: dict[str, int] = {}
+            pos = self.cols.pos_list()
             for i, aid in sorted(self.da.token_actor.items()):
-                if aid not in first and self.doc[i].pos_ != "PRON":
+                if aid not in first and pos[i] != PRON:
                     first[aid] = i
             self._first = first
         return self._first

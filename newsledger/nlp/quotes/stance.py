@@ -15,9 +15,11 @@ from newsledger.nlp.quotes.document import _OBJECT_PREPS, Attr
 
 @lru_cache(maxsize=8)
 def _word_re(words: frozenset[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern matching any of ``words`` as a whole word."""
+    """A case-insensitive pattern matching any of ``words`` as a whole word (a lookahead
+    on their first letters spares the alternation at most word boundaries)."""
     alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?i)\b(?:{alts})\b")
+    firsts = "|".join(sorted({re.escape(w[0]) for w in words if w})) or "(?!)"
+    return re.compile(rf"(?i)\b(?=(?:{firsts}))(?:{alts})\b")
 
 
 class StanceCues(ContentSpans):
@@ -47,7 +49,7 @@ class StanceCues(ContentSpans):
         head, tail = self.trim(s_lo, s_hi), self.trim(lo, hi)
         if head is None or tail is None:
             return None
-        touched = {k for k, m in enumerate(self.marks) if m.start < tail[1] and m.end > head[0]}
+        touched = self.marks_over(head[0], tail[1])
         return Attr(frags=[head, tail], cue=cue, speaker=None, marks=touched)
 
     def _object_attr(self, cue: Any, lemma: str) -> Attr | None:
