@@ -6,7 +6,8 @@ record valid on that date (codes and roles follow the offices held then).
 Extra dictionaries are added at run time with ``ActorKB.add_entry`` / ``add_agent``.
 Below the curated files lies the Phoenix base layer (``data/phoenix.base.json``, built by
 ``tools/actors/build_phoenix.py``): loaded on first use, consulted only for names the
-curated index lacks (``base_hits``, ``base_place``). ``plover_code`` gives the PLOVER-style
+curated index lacks (``base_hits``, ``base_place``); below it the GeoNames city
+gazetteer (``gazetteer.py``, ``world_place``) for places neither layer knows. ``plover_code`` gives the PLOVER-style
 actor code of a CAMEO code (IGOs: ``IGO`` + sector).
 
 The parts live beside this module and are re-exported here: ``names.py`` (``norm``, ``fold``,
@@ -35,6 +36,7 @@ from newsledger.nlp.actors.entries import (
     iso_day,
     point,
 )
+from newsledger.nlp.actors.gazetteer import load_gazetteer
 from newsledger.nlp.actors.names import fold, norm, slug
 from newsledger.nlp.actors.phoenix import BASE_FILE, BaseLayer, load_base
 
@@ -216,6 +218,18 @@ class ActorKB:
         """ISO alpha-3 of the country a base-layer place name (city, province, variant) lies in."""
         base = self.base()
         return base.places.get(norm(text)) if base is not None else None
+
+    def world_place(self, text: str) -> str | None:
+        """ISO alpha-3 of the country of a world city (GeoNames, ``gazetteer.py``) named ``text``:
+        the last place layer, for names neither the curated files nor the base layer know."""
+        if not self.base_enabled:
+            return None
+        cfg = (self.rules or {}).get("gazetteer") or {}
+        if not cfg.get("enabled", True):
+            return None
+        gaz = load_gazetteer(int(cfg.get("alias_min_population", 100_000)), float(cfg.get("dominance", 5.0)),
+                             int(cfg.get("min_length", 4)), tuple(cfg.get("not_cities") or ()))
+        return gaz.country_of(text) if gaz is not None else None
 
     def country_spelling(self, text: str) -> KBEntry | None:
         """The country a base-layer place name is a spelling of ("Afganistan", "Phillippines",

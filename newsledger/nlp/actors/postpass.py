@@ -200,7 +200,8 @@ class PostPasses(ResolverState):
 
     def latent_civilians(self) -> None:
         """The civilians of the country of every nationality's people ("Palestinians"), every
-        country named ("Palestinian homes") and every capital used as a place ("in Algiers"), kept aside (``DocActors.civilians``,
+        country named ("Palestinian homes") and every capital or city used as a place ("in Algiers",
+        "in Mosul"; a region stands for its country: "blockades in the West Bank"), kept aside (``DocActors.civilians``,
         ``place_civilians``) for a later stage that reads them as a population (PLOVER:
         "arrested 100 Palestinians" -> PSECVL, "imposed a curfew in Algiers" -> DZACVL)."""
         out = self.out
@@ -214,7 +215,9 @@ class PostPasses(ResolverState):
             e = self.kb.entries.get(pid)
             if e is None or not e.key or not pid.startswith("country:") or i in out.token_actor:
                 continue
-            if any(h.how == "capital" and h.entry.id == pid for h in self.kb.hits(self.doc[i].text)):
+            text = self.doc[i].text
+            if any(h.how == "capital" and h.entry.id == pid for h in self.kb.hits(text)) or (
+                    self.kb.world_place(text) == e.key):  # a capital, or a city of that country (not a region)
                 g = self._civilians(e.key)
                 if g is not None:
                     out.place_civilians[i] = g

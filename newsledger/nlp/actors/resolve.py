@@ -231,13 +231,23 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         return out
 
     # ------------------------------------------------------------------ 2. entities
+    def _world_city(self, ent: Any) -> str | None:
+        """``country:<iso3>`` of a GPE/LOC entity that names a city of the world gazetteer
+        ("in Mosul", "shelled Kharkiv"); never for a given name or a name listed as ambiguous."""
+        key = norm(ent.text)
+        if ent.label_ == "FAC" or not ent.text[:1].isupper() or key in self.kb.first_names or key in self.ambiguous:
+            return None
+        iso = self.kb.world_place(key)
+        return f"country:{iso}" if iso and f"country:{iso}" in self.kb.entries else None
+
     def find_entities(self) -> None:
         for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
                 if ent.label_ in ("GPE", "LOC", "FAC"):
                     e = self.kb.lookup(ent.text, self.date, ("country",))
+                    pid = e.id if e is not None else self._world_city(ent) or f"place:{slug(ent.text)}"
                     for t in ent:
-                        self.out.places.setdefault(t.i, e.id if e is not None else f"place:{slug(ent.text)}")
+                        self.out.places.setdefault(t.i, pid)
                 continue
             start, end = ent.start, ent.end
             while start < end and (self.doc[start].lower_ in ("the", "a", "an") or self.doc[start].is_punct):
