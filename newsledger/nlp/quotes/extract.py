@@ -28,6 +28,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsledger.model import Quote
+from newsledger.nlp.quotes.asides import without_trailing_aside
 from newsledger.nlp.quotes.clauses import ClausePass
 from newsledger.nlp.quotes.document import Attr
 from newsledger.nlp.quotes.filters import QuoteFilters
@@ -64,6 +65,8 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
         cue_found = a.cue is not None
         share = min(dq.quoted_share(s, e) for s, e in a.frags) if a.frags else 0.0
         kind = "direct" if share >= 0.9 else "partial" if share > 0 else "indirect"
+        if kind == "indirect" and cue_found:
+            _cut_trailing_aside(dq, a)
         if kind == "direct" and dq.is_title(a):
             continue
         if a.how == "governing-verb" and dq.quotes_only_a_title(a):
@@ -128,6 +131,16 @@ def extract(doc: Any, doc_actors: Any, article_id: str, lex: CueLexicon | None =
         if a.actor is not None or a.speaker is not None:
             prev = a
     return quotes
+
+
+def _cut_trailing_aside(dq: _DocQuotes, a: Attr) -> None:
+    """Cut a writer's trailing aside off the last fragment of reported content (``asides.py``)."""
+    s, e = a.frags[-1]
+    first, last = dq.tok_at(s), dq.tok_at(max(s, e - 1))
+    keep = without_trailing_aside(dq.doc, first, last)
+    if keep is not None:
+        tok = dq.doc[keep]
+        a.frags[-1] = (s, tok.idx + len(tok.text))
 
 
 def _continues(dq: _DocQuotes, prev: Attr, a: Attr, lex: CueLexicon) -> bool:
