@@ -55,3 +55,17 @@ def test_a_world_city_is_a_place_in_its_country(resources: Any) -> None:
 def test_an_attack_on_a_city_targets_its_people(resources: Any, text: str, src: str, tgt: str) -> None:
     events = code(resources, text)
     assert has(events, "ASSAULT", src, tgt), events
+
+
+@pytest.mark.model
+def test_a_city_the_parser_calls_a_group_is_a_place_in_the_town_of_slot(resources: Any) -> None:
+    """The small model labels some towns NORP or ORG; "the town of X" and "near X" still make a place."""
+    events = code(resources, "A roadside bomb near the town of Samarra killed two soldiers on Sunday.")
+    assert any(s == "IRQUAF" for e in events for s in e["src"]), events
+
+
+@pytest.mark.model
+def test_a_city_name_in_no_place_slot_stays_a_name(resources: Any) -> None:
+    doc = resources.nlp("Samarra thanked the committee for the award.")
+    res = resolve_actors(doc, resources.kb, "2023-05-01", "t")
+    assert res.place_for_token(0) is None

@@ -240,6 +240,31 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         iso = self.kb.world_place(key)
         return f"country:{iso}" if iso and f"country:{iso}" in self.kb.entries else None
 
+    def _world_city_in_place_slot(self, start: int, end: int) -> bool:
+        """A world-gazetteer city the parser labelled a person, organisation or group, where
+        the sentence uses it as a place: after a locative preposition or in "the town/city of
+        X" ("near the town of Samarra"). Filed as a place in its country, not an actor."""
+        cfg = (self.kb.rules or {}).get("gazetteer") or {}
+        span = self.doc[start:end]
+        root = span.root
+        if end - start > 3 or root.dep_ != "pobj" or not span.text[:1].isupper():
+            return False
+        prep = root.head
+        settlement = prep.lower_ == "of" and prep.head.lemma_.lower() in set(cfg.get("settlement_nouns") or ())
+        if not settlement and prep.lower_ not in self.locative:
+            return False
+        key = norm(span.text)
+        if key in self.kb.first_names or key in self.ambiguous or any(
+                h.entry.kind == "person" for h in self.kb.hits(span.text)):
+            return False  # a given name or a known person's name ("near Clinton") is read as written
+        iso = self.kb.world_place(key)
+        if not iso or f"country:{iso}" not in self.kb.entries:
+            return False
+        for j in range(start, end):
+            self.out.places[j] = f"country:{iso}"
+        self.claim(Item(start, end, "place"))
+        return True
+
     def find_entities(self) -> None:
         for ent in self.ents:
             if ent.label_ not in ("PERSON", "ORG", "NORP"):
@@ -265,6 +290,8 @@ class Resolver(GroupRules, TitleRules, PostPasses):
             if ent.label_ in ("ORG", "NORP") and self._title_overlaps(start, end):
                 continue  # "Defense" of "US Defense Secretary": the title's (step 3)
             if start >= end or not self.free(start, end):
+                continue
+            if self._world_city_in_place_slot(start, end):
                 continue
             if gender is None and start > 0 and self.doc[start - 1].lower_ in self.honorifics:
                 gender = self.honorifics[self.doc[start - 1].lower_] or None
