@@ -28,12 +28,22 @@ class TokenColumns:
             arr[:, k] for k in range(len(_ATTRS)))
         self.dep_head = arr[:, 2:4]  # DEP and HEAD side by side, as ``to_array([DEP, HEAD])`` gives them
         self._pos_list: list[int] | None = None
+        self._low: dict[int, Any] = {}  # the low hash bits of a column, by the column's id (``low_bits``)
 
     def pos_list(self) -> list[int]:
         """The coarse part-of-speech ids as a Python list (converted once)."""
         if self._pos_list is None:
             self._pos_list = self.pos.tolist()
         return self._pos_list
+
+    def low_bits(self, column: Any) -> Any:
+        """The low 16 bits of a hash column of this document (``lemma``, ``lower``) as array
+        indices, computed once: both the cue candidates and the noun cues sift by them."""
+        key = id(column)
+        got = self._low.get(key)
+        if got is None:
+            got = self._low[key] = (column & np.uint64(_LOW_MASK)).astype(np.intp)
+        return got
 
 
 _LOW_MASK = 0xFFFF
@@ -49,10 +59,13 @@ def _word_filter(words: frozenset[str]) -> tuple[frozenset[int], Any]:
     return hashes, low
 
 
-def tokens_with(column: Any, words: frozenset[str]) -> list[int]:
+def tokens_with(column: Any, words: frozenset[str], low_bits: Any = None) -> list[int]:
     """Indices of the tokens whose hash in ``column`` (a LEMMA or LOWER column) is one of
     ``words``: the low bits sift out nearly every token at once, the few left are checked
-    in full (cheaper than ``np.isin`` on a document-sized column)."""
+    in full (cheaper than ``np.isin`` on a document-sized column). ``low_bits``: the
+    column's ``TokenColumns.low_bits``, when at hand."""
     hashes, low = _word_filter(words)
-    maybe = np.flatnonzero(low[(column & np.uint64(_LOW_MASK)).astype(np.intp)])
+    if low_bits is None:
+        low_bits = (column & np.uint64(_LOW_MASK)).astype(np.intp)
+    maybe = np.flatnonzero(low[low_bits])
     return [i for i, h in zip(maybe.tolist(), column[maybe].tolist(), strict=True) if h in hashes]

@@ -35,7 +35,8 @@ class ContentSpans(DocBase):
         implausible clause, a belief with no holder or a generic one. ``speech``: the
         cue is a speech verb; ``clause``: the span is a complement clause."""
         parse_hi = hi  # the clause's last token before any cut
-        if self.mark_at(self.doc[lo].idx) is None or self.mark_at(self.doc[hi].idx) != self.mark_at(self.doc[lo].idx):
+        tok_idx = self.tok_idx  # (token offsets: no Token objects)
+        if self.mark_at(tok_idx[lo]) is None or self.mark_at(tok_idx[hi]) != self.mark_at(tok_idx[lo]):
             lo = self.cut_head(lo, hi, cue.i)
             hi = self.cut_tail_past_dashes(lo, hi, cue.i)
             if cue.i < lo:

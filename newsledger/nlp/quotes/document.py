@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -247,7 +248,7 @@ class DocBase:
         "..., arguing that ..."); and the paragraphs the cue is not in."""
         doc = self.doc
         if cue_i < lo:  # a paragraph break after the content's start ends it
-            brk = self.text.find("\n", doc[lo].idx, doc[hi].idx)
+            brk = self.text.find("\n", self.tok_idx[lo], self.tok_idx[hi])
             if brk >= 0:
                 hi = max(lo, self.tok_at(brk) - (1 if doc[self.tok_at(brk)].idx >= brk else 0))
         cut_deps = self.lex.cut_deps
@@ -323,7 +324,7 @@ class DocBase:
         if cue_i <= hi:
             return lo
         doc = self.doc
-        brk = self.text.rfind("\n", doc[lo].idx, doc[hi].idx)
+        brk = self.text.rfind("\n", self.tok_idx[lo], self.tok_idx[hi])
         if brk < 0:
             return lo
         k = self.tok_at(brk) + 1
@@ -365,7 +366,7 @@ class DocBase:
         lemma, lower = self.cols.lemma, self.cols.lower
         # the low bits of the hashes sift out nearly every token at once; the few left
         # are checked in full
-        maybe = np.flatnonzero(low[(lemma & _LOW_MASK).astype(np.intp)] | low[(lower & _LOW_MASK).astype(np.intp)])
+        maybe = np.flatnonzero(low[self.cols.low_bits(lemma)] | low[self.cols.low_bits(lower)])
         return [i for i, a, b in zip(maybe.tolist(), lemma[maybe].tolist(), lower[maybe].tolist(), strict=True)
                 if a in keys or b in keys]
 
@@ -383,17 +384,20 @@ def _quoted_test(tok_idx: list[int], starts: list[int], ends: list[int]) -> Any:
     return quoted
 
 
-# whether each ASCII character is alphanumeric (a word character other than "_"); index
-# 128 stands for every wider character, looked up one by one
-_ASCII_ALNUM = np.array([chr(c).isalnum() for c in range(128)] + [False], dtype=bool)
+@lru_cache(maxsize=1)
+def _bmp_alnum() -> Any:
+    """Whether each character of the Basic Multilingual Plane is alphanumeric (a word
+    character other than "_"), as a table (built once); wider characters are looked up one
+    by one."""
+    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
 
 def _alnum_prefix(text: str) -> Any:
     """Counts of the alphanumeric characters of ``text`` before each offset (0..len), as an
     int64 array: what ``len(_NON_ALNUM.sub("", text[a:b]))`` counts, for any a <= b."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    alnum = _ASCII_ALNUM[np.minimum(codes, 128)]
-    wide = np.flatnonzero(codes > 127)
+    alnum = _bmp_alnum()[np.minimum(codes, 0xFFFF)]
+    wide = np.flatnonzero(codes > 0xFFFF)
     if wide.size:
         alnum[wide] = [chr(c).isalnum() for c in codes[wide].tolist()]
     out = np.zeros(len(codes) + 1, dtype=np.int64)

@@ -83,7 +83,7 @@ class NounCues(StanceCues):
         cols = self.cols  # the document's token columns, read once for the whole quote stage
         pos = cols.pos_list()
         out: list[Attr] = []
-        for i in tokens_with(cols.lemma, nl.lemmas):
+        for i in tokens_with(cols.lemma, nl.lemmas, cols.low_bits(cols.lemma)):
             if pos[i] != NOUN:
                 continue
             tok = doc[i]
@@ -93,7 +93,7 @@ class NounCues(StanceCues):
             if a is not None:
                 out.append(a)
         if nl.adjectives:
-            for i in tokens_with(cols.lower, nl.adjective_words):
+            for i in tokens_with(cols.lower, nl.adjective_words, cols.low_bits(cols.lower)):
                 tok = doc[i]
                 if tok.dep_ == "acomp" and not self.inside_quote(tok):
                     a = self._adjective_attr(tok, nl.adjectives[tok.lower_], nl)

@@ -21,14 +21,14 @@ _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "case", "npadvmod",
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SKIP_WORDS = frozenset({"the", "a", "an", "'s", "’s", "of", ",", "former", "then", "new"})
 
-_DOC_KEYS: dict[tuple[int, frozenset[str]], Any] = {}
+_DOC_KEYS: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
 
 
-def _document_keys(strings: Any, nouns: frozenset[str]) -> Any:
-    """Hashes of the document nouns in this string store, as a uint64 array (built once)."""
+def _document_keys(strings: Any, nouns: frozenset[str]) -> frozenset[int]:
+    """Hashes of the document nouns in this string store (built once)."""
     key = (id(strings), nouns)
     if key not in _DOC_KEYS:
-        _DOC_KEYS[key] = np.array(sorted(strings.add(w) for w in nouns), dtype=np.uint64)
+        _DOC_KEYS[key] = frozenset(strings.add(w) for w in nouns)
     return _DOC_KEYS[key]
 
 
@@ -46,8 +46,15 @@ def _rank_qualifiers() -> frozenset[str]:
     return frozenset(str(w).lower() for w in d["rank_qualifiers"])
 
 
+_TITLE_DEP_IDS: dict[int, frozenset[int]] = {}
+
+
 def _title_dep_ids(strings: Any) -> frozenset[int]:
-    return frozenset(strings.add(d) for d in _TITLE_DEPS)
+    """Hashes of the title dependency labels in this string store (built once)."""
+    key = id(strings)
+    if key not in _TITLE_DEP_IDS:
+        _TITLE_DEP_IDS[key] = frozenset(strings.add(d) for d in _TITLE_DEPS)
+    return _TITLE_DEP_IDS[key]
 
 
 class DescriptionSpeakers:
@@ -59,6 +66,7 @@ class DescriptionSpeakers:
     sent_of: list[int]
     sents: Any
     _titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None
+    _title_words: dict[str, list[tuple[int, str, frozenset[str], frozenset[str]]]] | None
     _named: dict[str, list[int]] | None
     _tok_idx: list[int] | None
     cols: Any  # the document's ``TokenColumns``
@@ -116,10 +124,22 @@ class DescriptionSpeakers:
         offsets = self.cols.idx.astype(np.int64)
         firsts = np.searchsorted(offsets, np.array([m.start for m in mentions], dtype=np.int64), side="right") - 1
         lasts = np.searchsorted(offsets, np.array([m.end - 1 for m in mentions], dtype=np.int64), side="right") - 1
-        for mention, first, last in zip(mentions, firsts.tolist(), lasts.tolist(), strict=True):
+        # a mention has title words only where the token before it carries a title
+        # dependency (and its last token is no possessor) or an apposition hangs on its
+        # last token: the rest are passed over without reading their tokens
+        starts = np.maximum(firsts, 0)
+        ends = np.maximum(starts, lasts)
+        dep_col = self.cols.dep
+        deps_before = dep_col[np.maximum(starts - 1, 0)].tolist()
+        deps_last = dep_col[ends].tolist()
+        appos_at = np.flatnonzero(dep_col == np.uint64(appos))
+        appos_heads = {h for k, h in zip(appos_at.tolist(), (appos_at + self.cols.head[appos_at].astype(np.int64)).tolist(),
+                                         strict=True) if k != h}
+        for mention, i, j, dep_before, dep_last in zip(
+                mentions, starts.tolist(), ends.tolist(), deps_before, deps_last, strict=True):
+            if not ((i > 0 and dep_last != poss and dep_before in title_deps) or (j in appos_heads and j + 1 < n_tok)):
+                continue
             aid = mention.actor_id
-            i = max(0, first)
-            j = max(i, last)
             words: set[str] = set()
             owners: set[str] = set()
             # titles before the name: "Serbian President Aleksandar Vucic" (not for a
@@ -150,6 +170,18 @@ class DescriptionSpeakers:
         self._titles = out
         return out
 
+    def _titles_with(self, word: str) -> list[tuple[int, str, frozenset[str], frozenset[str]]]:
+        """The entries of ``_title_index`` whose title words hold ``word``, in order (an
+        index by word, built once)."""
+        index = self._title_words
+        if index is None:
+            index = {}
+            for entry in self._title_index():
+                for w in entry[2]:
+                    index.setdefault(w, []).append(entry)
+            self._title_words = index
+        return index.get(word, [])
+
     def _by_title(self, tok: Any) -> str | None:
         if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
             return None  # "an architect who said ...": someone new, not a titled person
@@ -161,9 +193,7 @@ class DescriptionSpeakers:
         best_aid = None
         qualifiers = _rank_qualifiers()
         own_ranks = mods & qualifiers
-        for i, aid, words, owners in self._title_index():
-            if head not in words:
-                continue
+        for i, aid, words, owners in self._titles_with(head):
             if tok.pos_ == "NOUN" and head in owners and head not in words - owners:
                 continue  # "the state" is not the Secretary of State
             if (words - owners) & qualifiers != own_ranks:
@@ -232,7 +262,8 @@ class DescriptionSpeakers:
             nouns = np.flatnonzero(cols.pos[lo: tok.i] == NOUN)[::-1]
             lemmas = cols.lemma[lo: tok.i][nouns]
             same = nouns[lemmas == np.uint64(strings.add(lemma))][:12]
-            other = nouns[np.isin(lemmas, _document_keys(strings, self.lex.document_nouns))][:12]
+            keys = _document_keys(strings, self.lex.document_nouns)
+            other = nouns[np.array([h in keys for h in lemmas.tolist()], dtype=bool)][:12]
             candidates += [doc[lo + k] for k in same.tolist()]
             candidates += [doc[lo + k] for k in other.tolist() if lo + k >= near]
         for cand in candidates[:12]:

@@ -17,7 +17,7 @@ token whose actor it does know:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -102,12 +102,14 @@ class SpeakerResolver(DescriptionSpeakers):
         self.sents = Sentences(doc, self.cols)
         self.sent_of = self.sents.sent_of
         self._titles: list[tuple[int, str, frozenset[str], frozenset[str]]] | None = None
+        self._title_words: dict[str, list[tuple[int, str, frozenset[str], frozenset[str]]]] | None = None
         # whether token i lies inside quotation marks (set by the extractor)
         self.quoted: Callable[[int], bool] = lambda i: False
         self._genders: dict[str, str | None] = {}
         self._words: dict[int, list[Any]] = {}
         self._subj: list[int] | None = None
         self._first: dict[str, int] | None = None
+        self._first_at: list[int] | None = None
         self._named: dict[str, list[int]] | None = None
 
     # -- the actors API ---------------------------------------------------
@@ -383,6 +385,12 @@ class SpeakerResolver(DescriptionSpeakers):
             self._first = first
         return self._first
 
+    def _first_positions(self) -> list[int]:
+        """The tokens where the document first names an actor (``_first_mentions``), in order."""
+        if self._first_at is None:
+            self._first_at = sorted(self._first_mentions().values())
+        return self._first_at
+
     def _introduced(self, tok: Any) -> str | None:
         """A person the narration sentence right before the quotation that ``tok``'s cue
         follows introduces, named there for the first time with an apposition giving their
@@ -398,7 +406,12 @@ class SpeakerResolver(DescriptionSpeakers):
         lo = self.sents.starts[self.sent_of[i]]
         first = self._first_mentions()
         found = None
-        for j in range(lo, i + 1):
+        # only a subject or an actor's first mention can stop or decide the walk: the
+        # sentence's other tokens are passed over without reading them
+        subjects, firsts = self._subjects(), self._first_positions()
+        steps = sorted({*subjects[bisect_left(subjects, lo): bisect_right(subjects, i)],
+                        *firsts[bisect_left(firsts, lo): bisect_right(firsts, i)]})
+        for j in steps:
             if self.quoted(j):
                 continue
             t = doc[j]
