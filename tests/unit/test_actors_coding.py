@@ -226,3 +226,12 @@ def test_possessed_peacekeepers_are_the_possessors(resources: Any) -> None:
 def test_peace_movement_is_opposition(resources: Any) -> None:
     text = "The minister met leaders of an Israeli peace movement on Sunday."
     assert _codes(resources, text, "movement").get("cameo", "")[:6] == "ISROPP"
+
+
+@pytest.mark.parametrize("text,phrase", [
+    ("UNIFIL said jets had crossed the line on Monday.", "UNIFIL"),
+    ("The United Nations Mission in South Sudan opened its gates to civilians.", "United Nations Mission in South Sudan"),
+])
+def test_un_peacekeeping_operations_are_international_forces(resources: Any, text: str, phrase: str) -> None:
+    codes = _codes(resources, text, phrase)
+    assert codes.get("cameo") == "IGOUNO" and codes.get("plover") == "IGOMIL", codes
