@@ -7,16 +7,13 @@ from typing import Any
 
 import pytest
 
-from newsledger.nlp.actors import resolve_actors
-from newsledger.nlp.quotes import extract_quotes
+from tests.unit.test_quotes_extract import _quotes
 
 pytestmark = pytest.mark.model
 
 
 def _quote_texts(resources: Any, text: str) -> list[str]:
-    doc = resources.nlp(text)
-    da = resolve_actors(doc, resources.kb, "2023-05-01", "t")
-    return [q.text for q in extract_quotes(doc, da, "t")]
+    return [q.text for q, _ in _quotes(resources.nlp, text, resources.kb)]
 
 
 @pytest.mark.parametrize("text,content", [

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsledger.nlp.temporal import Timex, tag_text
-
-
-def _find(timexes: list[Timex], expr: str) -> Timex | None:
-    return next((t for t in timexes if t.text == expr), None)
-
+from newsledger.nlp.temporal import tag_text
+from tests.unit.test_temporal_markables import _find
 
 # (text, publication date, expected expression text, type, value)
 CASES = [

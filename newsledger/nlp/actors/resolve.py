@@ -231,14 +231,19 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         return out
 
     # ------------------------------------------------------------------ 2. entities
-    def _world_city(self, ent: Any) -> str | None:
-        """``country:<iso3>`` of a GPE/LOC entity that names a city of the world gazetteer
-        ("in Mosul", "shelled Kharkiv"); never for a given name or a name listed as ambiguous."""
-        key = norm(ent.text)
-        if ent.label_ == "FAC" or not ent.text[:1].isupper() or key in self.kb.first_names or key in self.ambiguous:
+    def _world_city_id(self, text: str) -> str | None:
+        """``country:<iso3>`` of the world-gazetteer city ``text`` names, if it is capitalised
+        and no given name or listed ambiguous name ("Victoria", "Georgia")."""
+        key = norm(text)
+        if not text[:1].isupper() or key in self.kb.first_names or key in self.ambiguous:
             return None
         iso = self.kb.world_place(key)
         return f"country:{iso}" if iso and f"country:{iso}" in self.kb.entries else None
+
+    def _world_city(self, ent: Any) -> str | None:
+        """The place id of a GPE/LOC entity that names a city of the world gazetteer ("in
+        Mosul", "shelled Kharkiv")."""
+        return None if ent.label_ == "FAC" else self._world_city_id(ent.text)
 
     def _world_city_in_place_slot(self, start: int, end: int) -> bool:
         """A world-gazetteer city the parser labelled a person, organisation or group, where
@@ -247,21 +252,19 @@ class Resolver(GroupRules, TitleRules, PostPasses):
         cfg = (self.kb.rules or {}).get("gazetteer") or {}
         span = self.doc[start:end]
         root = span.root
-        if end - start > 3 or root.dep_ != "pobj" or not span.text[:1].isupper():
+        if end - start > 3 or root.dep_ != "pobj":
             return False
         prep = root.head
         settlement = prep.lower_ == "of" and prep.head.lemma_.lower() in set(cfg.get("settlement_nouns") or ())
         if not settlement and prep.lower_ not in self.locative:
             return False
-        key = norm(span.text)
-        if key in self.kb.first_names or key in self.ambiguous or any(
-                h.entry.kind == "person" for h in self.kb.hits(span.text)):
-            return False  # a given name or a known person's name ("near Clinton") is read as written
-        iso = self.kb.world_place(key)
-        if not iso or f"country:{iso}" not in self.kb.entries:
+        if any(h.entry.kind == "person" for h in self.kb.hits(span.text)):
+            return False  # a known person's name ("near Clinton") is read as written
+        pid = self._world_city_id(span.text)
+        if pid is None:
             return False
         for j in range(start, end):
-            self.out.places[j] = f"country:{iso}"
+            self.out.places[j] = pid
         self.claim(Item(start, end, "place"))
         return True
 

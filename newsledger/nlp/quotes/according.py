@@ -61,10 +61,7 @@ class AccordingCues(DocBase):
         span = self.trim(lo, hi)
         if span is None or hi - lo < 2:
             return None
-        s, e = span
-        touched = self.marks_over(s, e)
-        for k in touched:
-            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        s, e, touched = self.widen_to_marks(*span)
         return Attr(frags=[(s, e)], cue=tok, speaker=src, marks=touched)
 
     def _sentence_content_start(self, sent: Any, hi: int) -> int:

@@ -58,9 +58,7 @@ class ColonCues(DocBase):
             head = prefix[: next((n for n, t in enumerate(prefix) if t.pos_ == "ADP"), len(prefix))]
             names = [t for t in head if t.pos_ == "PROPN"] or [t for t in prefix if t.pos_ == "PROPN"] or known
             speaker = names[-1]
-            touched = self.marks_over(s, e)
-            for k in touched:
-                s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+            s, e, touched = self.widen_to_marks(s, e)
             out.append(Attr(frags=[(s, e)], cue=self.doc[t_colon], speaker=speaker, marks=touched, how="name-colon"))
         return out
 

@@ -83,9 +83,7 @@ class ContentSpans(DocBase):
             return None  # an imperative ("Never forget that ...", "Imagine that ..."): no holder
         if not speech and speaker is not None and speaker.lower_ in self.lex.generic_holders:
             return None  # "you can bet that ...", "one would think that ...": nobody's belief
-        touched = self.marks_over(s, e)
-        for k in touched:  # a quotation begun in the clause runs to its closing mark
-            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        s, e, touched = self.widen_to_marks(s, e)
         frags = [(s, e)]
         tail = self._tail_after_cue(cue) if clause and hi < cue.i else None
         if tail is not None and not any(self.mark_at(x) is not None for x in tail):

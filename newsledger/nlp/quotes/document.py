@@ -126,6 +126,14 @@ class DocBase:
         quotations follow one another, so those are one run, found by bisection."""
         return set(range(bisect_right(self._content_ends, start), bisect_left(self._content_starts, end)))
 
+    def widen_to_marks(self, start: int, end: int) -> tuple[int, int, set[int]]:
+        """Chars [start, end) widened to whole quotations (a quotation begun in the span runs
+        to its closing mark), and the indices of those quotations."""
+        touched = self.marks_over(start, end)
+        for k in touched:
+            start, end = min(start, self.marks[k].start), max(end, self.marks[k].end)
+        return start, end, touched
+
     def tok_at(self, char: int) -> int:
         return max(0, bisect_right(self.tok_idx, char) - 1)
 

@@ -132,10 +132,7 @@ class NounCues(StanceCues):
         span = self.trim(lo, hi) if lo > adj.i else None
         if span is None:
             return None
-        s, e = span
-        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
-        for k in touched:
-            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        s, e, touched = self.widen_to_marks(*span)
         return Attr(frags=[(s, e)], cue=adj, speaker=holder, marks=touched, how="adjective:" + content.dep_)
 
     def _noun_attr(self, tok: Any, lemma: str, nl: NounLexicon) -> Attr | None:
@@ -184,10 +181,7 @@ class NounCues(StanceCues):
         speaker, kind = self._noun_holder(tok, nl)
         if kind not in nl.holder_kinds.get(how.split(":")[1], ()) or (speaker is not None and lo <= speaker.i <= hi):
             return None
-        s, e = span
-        touched = {k for k, m in enumerate(self.marks) if m.start < e and m.end > s}
-        for k in touched:  # a quotation begun in the content runs to its closing mark
-            s, e = min(s, self.marks[k].start), max(e, self.marks[k].end)
+        s, e, touched = self.widen_to_marks(*span)
         return Attr(frags=[(s, e)], cue=tok, speaker=speaker, marks=touched, how=how)
 
     def _noun_holder(self, tok: Any, nl: NounLexicon) -> tuple[Any | None, str]:
